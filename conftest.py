@@ -1,0 +1,165 @@
+"""Shared test fixtures: the personas, logged-in clients and the browser.
+
+Alice coordinates the Linköping-like programme "Vi ses"; Leo leads its activities; Petra is
+the municipality's partner viewer; Rami refers people from Arbetsmarknadscentrum; Olle
+coordinates another programme and must never see Vi ses' rows.
+"""
+
+import os
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from sprakvan.accounts.models import User
+from sprakvan.core.models import District, Programme
+from sprakvan.core.tests.factories import (
+    DistrictFactory,
+    MembershipFactory,
+    ProgrammeFactory,
+    UserFactory,
+)
+from sprakvan.partners.models import Organisation
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM calls in the same
+# test are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache_and_tasks(settings: Any) -> Iterator[None]:
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    settings.AXES_ENABLED = False
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def programme(db: None) -> Programme:
+    programme = ProgrammeFactory(name="Vi ses! Språkvänner", slug="vi-ses", city="Linköping")
+    for name in ["Skäggetorp", "Innerstaden", "Ryd", "Berga"]:
+        DistrictFactory(programme=programme, name=name)
+    return programme
+
+
+@pytest.fixture
+def district(programme: Programme) -> District:
+    return programme.districts.get(name="Skäggetorp")
+
+
+@pytest.fixture
+def other_programme(db: None) -> Programme:
+    other = ProgrammeFactory(name="Språkvänner Norrköping", slug="norrkoping", city="Norrköping")
+    DistrictFactory(programme=other, name="Hageby")
+    return other
+
+
+@pytest.fixture
+def referring_organisation(programme: Programme) -> Organisation:
+    return Organisation.objects.create(
+        programme=programme, name="Arbetsmarknadscentrum", kind="municipal_service"
+    )
+
+
+def _member(programme: Programme, role: str, email: str, first: str, **extra: Any) -> User:
+    user = UserFactory(email=email, first_name=first)
+    MembershipFactory(user=user, programme=programme, role=role, **extra)
+    return user
+
+
+@pytest.fixture
+def coordinator(programme: Programme) -> User:
+    return _member(programme, "coordinator", "alice@example.org", "Alice")
+
+
+@pytest.fixture
+def leader(programme: Programme) -> User:
+    return _member(programme, "activity_leader", "leo@example.org", "Leo")
+
+
+@pytest.fixture
+def partner_viewer(programme: Programme) -> User:
+    return _member(programme, "partner_viewer", "petra@example.org", "Petra")
+
+
+@pytest.fixture
+def referrer(programme: Programme, referring_organisation: Organisation) -> User:
+    return _member(
+        programme, "referrer", "rami@example.org", "Rami", organisation=referring_organisation
+    )
+
+
+@pytest.fixture
+def outsider(other_programme: Programme) -> User:
+    return _member(other_programme, "coordinator", "olle@example.org", "Olle")
+
+
+@pytest.fixture
+def client_for(db: None) -> Callable[[User], Client]:
+    def make(user: User) -> Client:
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return make
+
+
+# Browser tests: Debian's chromium, driven by Playwright; axe-core scans every visited page.
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }
+
+
+@pytest.fixture
+def login_page(live_server: Any, context: Any) -> Callable[[User], None]:
+    """Logs a user into the browser context by handing it a session cookie."""
+
+    def login(user: User) -> None:
+        client = Client()
+        client.force_login(user)
+        cookie = client.cookies["sessionid"]
+        context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": live_server.url}])
+
+    return login
+
+
+@pytest.fixture
+def axe_violations() -> Callable[[Any], list[str]]:
+    """The WCAG 2.1 A/AA violations axe-core finds on the page, as readable lines."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+
+    def check(page: Any) -> list[str]:
+        results = axe.run(
+            page,
+            options={
+                "runOnly": {
+                    "type": "tag",
+                    "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"],
+                }
+            },
+        )
+        return [
+            f"{v['id']}: {v['help']} ({[n['target'] for n in v['nodes']][:3]})"
+            for v in results.response["violations"]
+        ]
+
+    return check

@@ -1,0 +1,226 @@
+"""Every change to participants: registration, editing, status, duplicates, consent."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from sprakvan.core.audit import log_action
+from sprakvan.core.models import Programme
+
+from .models import Consent, ConsentPurpose, Participant, Source, Status
+
+CONSENT_TEXT_VERSION = "2026-01"
+
+# The intake fields a registration or an edit may set (never programme, status or erasure).
+EDITABLE_FIELDS = {
+    "group",
+    "external_id",
+    "first_name",
+    "last_name",
+    "phone",
+    "email",
+    "gender",
+    "birth_year",
+    "district",
+    "languages",
+    "swedish_level",
+    "interests",
+    "availability",
+    "wish_gender",
+    "wish_age_min",
+    "wish_age_max",
+    "is_family",
+    "accepts_family",
+    "capacity",
+    "source",
+    "source_organisation",
+    "heard_about",
+    "registered_on",
+    "preferred_language",
+    "notes",
+}
+
+
+def find_existing(
+    programme: Programme, *, phone: Any = None, email: str = "", exclude: int | None = None
+) -> Participant | None:
+    """The participant this person already is in the programme, by phone or e-mail."""
+    match = Q()
+    if phone:
+        match |= Q(phone=phone)
+    if email:
+        match |= Q(email__iexact=email)
+    if not match:
+        return None
+    qs = Participant.objects.filter(programme=programme).current().filter(match)
+    if exclude:
+        qs = qs.exclude(pk=exclude)
+    return qs.order_by("registered_on", "id").first()
+
+
+def _intake(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in values.items() if k in EDITABLE_FIELDS}
+
+
+@transaction.atomic
+def register_participant(
+    *,
+    programme: Programme,
+    group: str,
+    values: dict[str, Any],
+    source: str = Source.SELF_REGISTRATION,
+    consent_email: bool = False,
+    consent_sms: bool = False,
+    recorded_by: Any = None,
+    registered_on: datetime.date | None = None,
+) -> Participant:
+    """A new person in the programme, with their consent. A second sign-up by the same phone
+    or e-mail is kept aside as a possible duplicate for the coordinator to merge or dismiss."""
+    fields = _intake(values)
+    fields.update(group=group, source=values.get("source") or source)
+    fields.setdefault("registered_on", registered_on or timezone.localdate())
+    existing = find_existing(programme, phone=fields.get("phone"), email=fields.get("email", ""))
+    participant = Participant.objects.create(
+        programme=programme,
+        possible_duplicate_of=existing,
+        needs_review=existing is not None or source != Source.SELF_REGISTRATION,
+        status_changed_on=fields["registered_on"],
+        **fields,
+    )
+    record_consent(
+        participant,
+        purpose=ConsentPurpose.REGISTRATION,
+        by_email=consent_email,
+        by_sms=consent_sms,
+        recorded_by=recorded_by,
+    )
+    log_action(
+        "participants.participant.registered",
+        programme=programme,
+        actor=recorded_by,
+        target=participant,
+        group=group,
+        source=participant.source,
+        possible_duplicate=existing is not None,
+    )
+    return participant
+
+
+def record_consent(
+    participant: Participant,
+    *,
+    purpose: str,
+    by_email: bool = False,
+    by_sms: bool = False,
+    recorded_by: Any = None,
+    text_version: str = CONSENT_TEXT_VERSION,
+) -> Consent:
+    return Consent.objects.create(
+        participant=participant,
+        purpose=purpose,
+        text_version=text_version,
+        by_email=by_email,
+        by_sms=by_sms,
+        given_at=timezone.now(),
+        recorded_by=recorded_by if getattr(recorded_by, "is_authenticated", False) else None,
+    )
+
+
+@transaction.atomic
+def update_participant(
+    participant: Participant, *, values: dict[str, Any], changed_by: Any
+) -> list[str]:
+    """Write the changed intake fields; returns the names of the fields that changed."""
+    changed = []
+    for field, value in _intake(values).items():
+        if getattr(participant, field) != value:
+            setattr(participant, field, value)
+            changed.append(field)
+    if changed:
+        participant.full_clean()
+        participant.save()
+        log_action(
+            "participants.participant.changed",
+            programme=participant.programme,
+            actor=changed_by,
+            target=participant,
+            fields=sorted(changed),
+        )
+    return changed
+
+
+@transaction.atomic
+def change_status(
+    participant: Participant, *, status: str, changed_by: Any, on: datetime.date | None = None
+) -> None:
+    if participant.status == status:
+        return
+    old = participant.status
+    participant.status = status
+    participant.status_changed_on = on or timezone.localdate()
+    participant.save(update_fields=["status", "status_changed_on", "updated_at"])
+    log_action(
+        "participants.status.changed",
+        programme=participant.programme,
+        actor=changed_by,
+        target=participant,
+        old=old,
+        new=status,
+    )
+
+
+@transaction.atomic
+def merge_duplicate(duplicate: Participant, *, merged_by: Any) -> Participant:
+    """Fold a second registration into the first: newer contact and intake answers win,
+    consents move over, the second row goes away."""
+    original = duplicate.possible_duplicate_of
+    assert original is not None
+    keep = {"group", "registered_on", "source", "source_organisation", "external_id", "notes"}
+    for field in EDITABLE_FIELDS - keep:
+        value = getattr(duplicate, field)
+        if value not in (None, "", 0):
+            setattr(original, field, value)
+    if duplicate.notes:
+        original.notes = "\n".join(filter(None, [original.notes, duplicate.notes]))
+    original.save()
+    duplicate.consents.update(participant=original)
+    log_action(
+        "participants.duplicate.merged",
+        programme=original.programme,
+        actor=merged_by,
+        target=original,
+        merged_id=duplicate.pk,
+    )
+    duplicate.delete()
+    return original
+
+
+def dismiss_duplicate(duplicate: Participant, *, dismissed_by: Any) -> None:
+    """Not the same person after all: the registration becomes a participant of its own."""
+    duplicate.possible_duplicate_of = None
+    duplicate.save(update_fields=["possible_duplicate_of", "updated_at"])
+    log_action(
+        "participants.duplicate.dismissed",
+        programme=duplicate.programme,
+        actor=dismissed_by,
+        target=duplicate,
+    )
+
+
+def mark_reviewed(participant: Participant, *, reviewed_by: Any) -> None:
+    participant.needs_review = False
+    participant.save(update_fields=["needs_review", "updated_at"])
+    log_action(
+        "participants.participant.reviewed",
+        programme=participant.programme,
+        actor=reviewed_by,
+        target=participant,
+    )
+
+
+__all__ = ["Status"]
