@@ -125,6 +125,14 @@ class Participant(models.Model):
     heard_about = models.CharField(
         _("heard about us"), max_length=20, choices=HeardAbout.choices, blank=True
     )
+    source_event = models.ForeignKey(
+        "partners.OutreachEvent",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="registered_participants",
+        verbose_name=_("outreach event"),
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.WAITING
     )

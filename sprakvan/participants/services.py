@@ -39,6 +39,7 @@ EDITABLE_FIELDS = {
     "capacity",
     "source",
     "source_organisation",
+    "source_event",
     "heard_about",
     "registered_on",
     "preferred_language",

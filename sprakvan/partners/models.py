@@ -39,3 +39,29 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class OutreachEvent(models.Model):
+    """A fair, district day or workplace visit where the programme meets people."""
+
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, related_name="outreach_events"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    date = models.DateField(_("date"))
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    district = models.ForeignKey(
+        "core.District",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("district"),
+    )
+
+    class Meta:
+        ordering = ["-date", "name"]
+        verbose_name = _("outreach event")
+        verbose_name_plural = _("outreach events")
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.date:%Y-%m-%d}"
