@@ -155,8 +155,24 @@ STORAGES = {
     },
 }
 
-EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
-vars().update(EMAIL_CONFIG)
+# E-mail: EMAIL_URL (smtp://user:password@host:587 with ?tls=1, consolemail://, filemail://…).
+_email = env.email_url("EMAIL_URL", default="consolemail://")
+_smtp_options = {
+    "host": _email.get("EMAIL_HOST"),
+    "port": _email.get("EMAIL_PORT"),
+    "username": _email.get("EMAIL_HOST_USER"),
+    "password": _email.get("EMAIL_HOST_PASSWORD"),
+    "use_tls": _email.get("EMAIL_USE_TLS"),
+    "use_ssl": _email.get("EMAIL_USE_SSL"),
+}
+MAILERS = {
+    "default": {
+        "BACKEND": _email["EMAIL_BACKEND"],
+        "OPTIONS": {k: v for k, v in _smtp_options.items() if v}
+        if _email["EMAIL_BACKEND"].endswith("smtp.EmailBackend")
+        else {},
+    }
+}
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Språkvän <noreply@sprakvan.local>")
 
 TASKS = {
@@ -185,7 +201,8 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 
 # Registration throttle: at most this many sign-ups per client address per hour.
 REGISTRATION_RATE_PER_HOUR = env.int("REGISTRATION_RATE_PER_HOUR", default=10)
-CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+# A cache shared by the web server and the worker (throttles, import progress).
+CACHES = {"default": env.cache_url("CACHE_URL", default=f"filecache://{BASE_DIR / '.cache'}")}
 
 LOGGING = {
     "version": 1,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 from django.conf import settings
 from django.db import models
@@ -61,15 +62,21 @@ class ParticipantQuerySet(models.QuerySet["Participant"]):
         return self.annotate(_speaks=F("languages").bitand(bit)).filter(_speaks__gt=0)
 
     def search(self, text: str) -> ParticipantQuerySet:
+        """Name, e-mail or external id word by word; a text of digits searches phones."""
+        text = text.strip()
+        if re.fullmatch(r"[\d\s\-+()]{4,}", text):
+            # Phones are stored E.164 (+4670…): a typed 070-123 45 67 matches on 70123…
+            digits = re.sub(r"\D", "", text)
+            digits = digits[2:] if digits.startswith("46") else digits.lstrip("0")
+            return self.filter(phone__contains=digits)
         query = Q()
         for word in text.split():
-            digits = "".join(ch for ch in word if ch.isdigit())
-            word_query = Q(first_name__icontains=word) | Q(last_name__icontains=word)
-            word_query |= Q(email__icontains=word) | Q(external_id__iexact=word)
-            if len(digits) >= 4:
-                # Phones are stored E.164 (+4670…); a typed 070… matches on the digits after 0.
-                word_query |= Q(phone__contains=digits.lstrip("0"))
-            query &= word_query
+            query &= (
+                Q(first_name__icontains=word)
+                | Q(last_name__icontains=word)
+                | Q(email__icontains=word)
+                | Q(external_id__iexact=word)
+            )
         return self.filter(query)
 
     def registered_between(self, start: datetime.date, end: datetime.date) -> ParticipantQuerySet:

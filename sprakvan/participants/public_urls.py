@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views_public
 
 app_name = "intake"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views_public.choose, name="choose"),
+    path("tack/", views_public.receipt, name="receipt"),
+    path("<slug:group_slug>/", views_public.register, name="register"),
+]

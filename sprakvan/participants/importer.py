@@ -1,0 +1,419 @@
+"""Reading participant spreadsheets (CSV/XLSX), checking every row, and importing all or nothing.
+
+Checking is separate from writing: `check_rows` returns clean rows and per-row errors without
+touching the database, and `import_rows` writes only when there are no errors at all.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import phonenumbers
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from sprakvan.core.audit import log_action
+from sprakvan.core.models import Programme
+
+from .choices import INTERESTS, LANGUAGES, SLOT_COUNT, Gender, Group, Source, Status
+from .models import INTEREST_SLUGS, LANGUAGE_CODES, Participant, mask_of
+from .services import record_consent
+
+REQUIRED = ["external_id", "group", "first_name", "registered_on"]
+COLUMNS = [
+    "external_id",
+    "group",
+    "first_name",
+    "last_name",
+    "gender",
+    "birth_year",
+    "phone",
+    "email",
+    "district",
+    "languages",
+    "registered_on",
+    "interests",
+    "availability",
+    "swedish_level",
+    "wish_gender",
+    "wish_age_min",
+    "wish_age_max",
+    "is_family",
+    "accepts_family",
+    "capacity",
+    "source",
+    "status",
+    "notes",
+]
+# Swedish headers a coordinator's own spreadsheet may already have.
+SWEDISH_HEADERS = {
+    "id": "external_id",
+    "grupp": "group",
+    "förnamn": "first_name",
+    "efternamn": "last_name",
+    "kön": "gender",
+    "födelseår": "birth_year",
+    "telefon": "phone",
+    "mobil": "phone",
+    "e-post": "email",
+    "epost": "email",
+    "stadsdel": "district",
+    "språk": "languages",
+    "anmäld": "registered_on",
+    "anmälningsdatum": "registered_on",
+    "intressen": "interests",
+    "tider": "availability",
+    "svenskanivå": "swedish_level",
+    "önskat kön": "wish_gender",
+    "lägsta ålder": "wish_age_min",
+    "högsta ålder": "wish_age_max",
+    "familj": "is_family",
+    "tar emot familj": "accepts_family",
+    "antal språkvänner": "capacity",
+    "källa": "source",
+    "status": "status",
+    "anteckningar": "notes",
+}
+WORDS = {
+    "group": {
+        "nyanländ": Group.NEWCOMER,
+        "nyanland": Group.NEWCOMER,
+        "etablerad": Group.ESTABLISHED,
+    },
+    "gender": {
+        "kvinna": Gender.WOMAN,
+        "man": Gender.MAN,
+        "annat": Gender.ANOTHER,
+        "vill inte säga": Gender.UNDISCLOSED,
+        "": Gender.UNDISCLOSED,
+    },
+}
+WEEKDAY_CODES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+PART_CODES = ["morning", "afternoon", "evening"]
+YES = {"1", "yes", "ja", "true", "x"}
+NO = {"", "0", "no", "nej", "false"}
+
+
+class ImportFileError(Exception):
+    """The file as a whole cannot be read (wrong format, no header, missing columns)."""
+
+
+@dataclass
+class RowError:
+    row: int  # the spreadsheet's row number: the header is row 1
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return _("Row %(row)s, %(field)s: %(message)s") % {
+            "row": self.row,
+            "field": self.field,
+            "message": self.message,
+        }
+
+
+@dataclass
+class CheckedRow:
+    row: int
+    values: dict[str, Any]
+
+
+@dataclass
+class CheckResult:
+    rows: list[CheckedRow] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+def read_rows(filename: str, content: bytes) -> list[dict[str, str]]:
+    """Rows as dicts of stripped strings keyed by the canonical column name."""
+    if filename.lower().endswith(".xlsx"):
+        table = _xlsx_table(content)
+    elif filename.lower().endswith(".csv"):
+        table = _csv_table(content)
+    else:
+        raise ImportFileError(_("Choose a .csv or .xlsx file."))
+    if not table:
+        raise ImportFileError(_("The file is empty."))
+    header = [_canonical(h) for h in table[0]]
+    missing = [c for c in REQUIRED if c not in header]
+    if missing:
+        raise ImportFileError(
+            _("The header row lacks the column(s): %(columns)s.") % {"columns": ", ".join(missing)}
+        )
+    rows = []
+    for cells in table[1:]:
+        if not any(c.strip() for c in cells):
+            continue
+        rows.append({h: (cells[i].strip() if i < len(cells) else "") for i, h in enumerate(header)})
+    return rows
+
+
+def _canonical(header: str) -> str:
+    name = header.strip().lower()
+    return SWEDISH_HEADERS.get(name, name.replace(" ", "_"))
+
+
+def _csv_table(content: bytes) -> list[list[str]]:
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = content.decode("cp1252")
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+
+
+def _xlsx_table(content: bytes) -> list[list[str]]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        raise ImportFileError(_("The file is not a readable XLSX spreadsheet.")) from exc
+    sheet = workbook.worksheets[0]
+    return [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def check_rows(programme: Programme, rows: list[dict[str, str]]) -> CheckResult:
+    """Validate every row; the result has clean values or the errors, never a partial write."""
+    districts = {d.name.lower(): d for d in programme.districts.all()}
+    result = CheckResult()
+    seen_ids: dict[str, int] = {}
+    for index, raw in enumerate(rows, start=2):
+        errors: list[RowError] = []
+
+        def error(field_name: str, message: str, row: int = index, bucket: list = errors) -> None:
+            bucket.append(RowError(row, field_name, message))
+
+        values = _clean_row(raw, districts, error)
+        external_id = values.get("external_id", "")
+        if external_id in seen_ids:
+            error(
+                "external_id",
+                _("the same id as row %(row)s") % {"row": seen_ids[external_id]},
+            )
+        seen_ids.setdefault(external_id, index)
+        if errors:
+            result.errors.extend(errors)
+        else:
+            result.rows.append(CheckedRow(index, values))
+    return result
+
+
+def _clean_row(raw: dict[str, str], districts: dict, error: Callable[[str, str], None]) -> dict:
+    values: dict[str, Any] = {}
+    for name in REQUIRED:
+        if not raw.get(name):
+            error(name, _("must not be empty"))
+    values["external_id"] = raw.get("external_id", "")
+    values["first_name"] = raw.get("first_name", "")[:100]
+    values["last_name"] = raw.get("last_name", "")[:100]
+    values["notes"] = raw.get("notes", "")
+
+    group = raw.get("group", "").lower()
+    group = WORDS["group"].get(group, group)
+    if raw.get("group") and group not in Group.values:
+        error("group", _("must be newcomer or established"))
+    values["group"] = group
+
+    gender = raw.get("gender", "").lower()
+    gender = WORDS["gender"].get(gender, gender)
+    if gender not in Gender.values:
+        error("gender", _("must be woman, man, another or undisclosed"))
+    values["gender"] = gender
+
+    values["birth_year"] = _int(raw, "birth_year", error, 1900, datetime.date.today().year)
+    values["registered_on"] = _date(raw, "registered_on", error)
+
+    phone = raw.get("phone", "")
+    values["phone"] = ""
+    if phone:
+        try:
+            parsed = phonenumbers.parse(phone, "SE")
+            if not phonenumbers.is_valid_number(parsed):
+                raise phonenumbers.NumberParseException(0, "invalid")
+            values["phone"] = phonenumbers.format_number(
+                parsed, phonenumbers.PhoneNumberFormat.E164
+            )
+        except phonenumbers.NumberParseException:
+            error("phone", _("is not a valid phone number"))
+
+    values["email"] = raw.get("email", "")
+    if values["email"]:
+        try:
+            validate_email(values["email"])
+        except ValidationError:
+            error("email", _("is not a valid e-mail address"))
+
+    district = raw.get("district", "")
+    values["district"] = districts.get(district.lower()) if district else None
+    if district and values["district"] is None:
+        error("district", _("unknown district “%(name)s”") % {"name": district})
+
+    values["languages"] = _codes(raw, "languages", LANGUAGE_CODES, LANGUAGES, error)
+    values["interests"] = _codes(raw, "interests", INTEREST_SLUGS, INTERESTS, error)
+    values["availability"] = _availability(raw.get("availability", ""), error)
+    values["swedish_level"] = _int(raw, "swedish_level", error, 1, 5)
+    wish = raw.get("wish_gender", "").lower()
+    if wish not in ("", "woman", "man"):
+        error("wish_gender", _("must be empty, woman or man"))
+    values["wish_gender"] = wish
+    values["wish_age_min"] = _int(raw, "wish_age_min", error, 0, 120)
+    values["wish_age_max"] = _int(raw, "wish_age_max", error, 0, 120)
+    values["is_family"] = _bool(raw, "is_family", error)
+    values["accepts_family"] = _bool(raw, "accepts_family", error)
+    values["capacity"] = _int(raw, "capacity", error, 1, 10) or 1
+    source = raw.get("source", "") or Source.IMPORT
+    if source not in Source.values:
+        error("source", _("must be one of: %(values)s") % {"values": ", ".join(Source.values)})
+    values["source"] = source
+    status = raw.get("status", "") or Status.WAITING
+    if status not in Status.values:
+        error("status", _("must be one of: %(values)s") % {"values": ", ".join(Status.values)})
+    values["status"] = status
+    return values
+
+
+def _int(raw: dict, name: str, error: Callable, low: int, high: int) -> int | None:
+    text = raw.get(name, "")
+    if not text:
+        return None
+    try:
+        number = int(text)
+    except ValueError:
+        error(name, _("must be a whole number"))
+        return None
+    if not low <= number <= high:
+        error(name, _("must be between %(low)s and %(high)s") % {"low": low, "high": high})
+        return None
+    return number
+
+
+def _date(raw: dict, name: str, error: Callable) -> datetime.date | None:
+    text = raw.get(name, "")
+    if not text:
+        return None
+    try:
+        return datetime.date.fromisoformat(text[:10])
+    except ValueError:
+        error(name, _("must be a date written YYYY-MM-DD"))
+        return None
+
+
+def _bool(raw: dict, name: str, error: Callable) -> bool:
+    text = raw.get(name, "").lower()
+    if text not in YES | NO:
+        error(name, _("must be yes or no"))
+    return text in YES
+
+
+def _codes(raw: dict, name: str, table: list[str], labels: dict, error: Callable) -> int:
+    codes = [c.strip().lower() for c in raw.get(name, "").split(";") if c.strip()]
+    unknown = [c for c in codes if c not in labels]
+    if unknown:
+        error(name, _("unknown code(s): %(codes)s") % {"codes": ", ".join(unknown)})
+        return 0
+    return mask_of(codes, table)
+
+
+def _availability(text: str, error: Callable) -> int:
+    """`mon-evening;sat-morning` → the 21-bit mask."""
+    mask = 0
+    for item in filter(None, (t.strip().lower() for t in text.split(";"))):
+        day, _sep, part = item.partition("-")
+        if day not in WEEKDAY_CODES or part not in PART_CODES:
+            error("availability", _("“%(item)s” is not like mon-evening") % {"item": item})
+            continue
+        mask |= 1 << (WEEKDAY_CODES.index(day) * len(PART_CODES) + PART_CODES.index(part))
+    assert mask < 1 << SLOT_COUNT
+    return mask
+
+
+def import_rows(
+    programme: Programme,
+    rows: Iterable[CheckedRow],
+    *,
+    imported_by: Any = None,
+    progress: Callable[[int], None] | None = None,
+) -> ImportResult:
+    """Create or update participants; all in one transaction. Match on external_id, then phone."""
+    rows = list(rows)
+    result = ImportResult()
+    existing = Participant.objects.filter(programme=programme)
+    by_id = {p.external_id: p for p in existing if p.external_id}
+    by_phone = {str(p.phone): p for p in existing if p.phone}
+    with transaction.atomic():
+        for done, checked in enumerate(rows, start=1):
+            values = checked.values
+            participant = by_id.get(values["external_id"]) or (
+                by_phone.get(values["phone"]) if values["phone"] else None
+            )
+            if participant is None:
+                participant = Participant.objects.create(
+                    programme=programme, status_changed_on=values["registered_on"], **values
+                )
+                record_consent(
+                    participant,
+                    purpose="registration",
+                    recorded_by=imported_by,
+                    text_version="import",
+                )
+                result.created += 1
+            elif _apply(participant, values):
+                participant.save()
+                result.updated += 1
+            else:
+                result.unchanged += 1
+            if progress and (done % 50 == 0 or done == len(rows)):
+                progress(done)
+        log_action(
+            "participants.import.done",
+            programme=programme,
+            actor=imported_by,
+            created=result.created,
+            updated=result.updated,
+            unchanged=result.unchanged,
+        )
+    return result
+
+
+def _apply(participant: Participant, values: dict[str, Any]) -> bool:
+    changed = False
+    for name, value in values.items():
+        current = getattr(participant, name)
+        if name == "phone":
+            current = str(current) if current else ""
+        if current != value:
+            setattr(participant, name, value)
+            changed = True
+    return changed
