@@ -43,5 +43,5 @@ def load(programme: Programme) -> list[tuple[str, str]]:
                 defaults={"kind": "municipal_service"},
             )
         grant_role(user=user, programme=programme, role=role, organisation=organisation)
-        logins.append((email, Role(role).label))
+        logins.append((email, str(Role(role).label)))
     return logins

@@ -1,6 +1,13 @@
 """Public (no login) pages of the activities app, under /<programme-slug>/."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import public
 
 app_name = "activities_public"
-urlpatterns: list = []
+urlpatterns = [
+    path("kalender/", public.calendar, name="calendar"),
+    path("kalender.ics", public.calendar_feed, name="calendar_feed"),
+    path("kalender/<int:activity_id>.ics", public.activity_feed, name="activity_feed"),
+    path("incheckning/<str:token>/", public.checkin_page, name="checkin"),
+]

@@ -1,5 +1,7 @@
 """Creating programmes and their districts."""
 
+from collections.abc import Sequence
+
 from django.db import transaction
 from django.utils.text import slugify
 
@@ -8,7 +10,7 @@ from .models import District, Programme
 
 @transaction.atomic
 def create_programme(
-    *, slug: str, name: str, city: str = "", organisations: str = "", districts: list[str] = ()
+    *, slug: str, name: str, city: str = "", organisations: str = "", districts: Sequence[str] = ()
 ) -> Programme:
     programme = Programme.objects.create(
         slug=slugify(slug), name=name, city=city, organisations=organisations

@@ -250,7 +250,7 @@ def _participant(programme: Programme, districts: list[District], row: Row) -> P
     rng = random.Random(row.external_id)
     newcomer = row.group == Group.NEWCOMER
     names = NEWCOMER_FIRST if newcomer else ESTABLISHED_FIRST
-    first = rng.choice(names.get(row.gender, NEUTRAL_FIRST))
+    first = rng.choice(names.get(Gender(row.gender), NEUTRAL_FIRST))
     last = rng.choice(NEWCOMER_LAST if newcomer else ESTABLISHED_LAST)
     weights = NEWCOMER_DISTRICT_WEIGHTS if newcomer else ESTABLISHED_DISTRICT_WEIGHTS
     languages = _weighted(rng, NEWCOMER_LANGUAGES if newcomer else ESTABLISHED_LANGUAGES, 1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import MutableMapping
 from typing import Any
 
 from django import forms
@@ -12,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
 from sprakvan.core.forms_rendering import StyledFormMixin
-from sprakvan.core.models import Programme
+from sprakvan.core.models import District, Programme
 
 from .choices import (
     INTERESTS,
@@ -43,6 +44,7 @@ class IntakeFieldsMixin(StyledFormMixin):
 
     fields: dict[str, forms.Field]
     cleaned_data: dict[str, Any]
+    initial: MutableMapping[str, Any]
 
     def add_intake_fields(self, programme: Programme, instance: Participant | None) -> None:
         self.fields["district"] = forms.ModelChoiceField(
@@ -240,11 +242,11 @@ class ParticipantFilterForm(StyledFormMixin, forms.Form):
     q = forms.CharField(label=_("Search name or phone"), required=False)
     group = forms.ChoiceField(label=_("Group"), required=False)
     status = forms.ChoiceField(label=_("Status"), required=False)
-    district = forms.ModelChoiceField(
+    district: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("District"),
-        queryset=None,
+        queryset=District.objects.none(),
         required=False,
-        empty_label=_("All"),  # type: ignore[arg-type]
+        empty_label=_("All"),
     )
     language = forms.ChoiceField(label=_("Language"), required=False)
     gender = forms.ChoiceField(label=_("Gender"), required=False)

@@ -81,7 +81,7 @@ SWEDISH_HEADERS = {
     "status": "status",
     "anteckningar": "notes",
 }
-WORDS = {
+WORDS: dict[str, dict[str, str]] = {
     "group": {
         "nyanländ": Group.NEWCOMER,
         "nyanland": Group.NEWCOMER,

@@ -214,7 +214,7 @@ def import_upload(request: ProgrammeRequest) -> HttpResponse:
         upload = form.cleaned_data["file"]
         batch = ImportBatch.objects.create(
             programme=request.programme,
-            uploaded_by=request.user,
+            uploaded_by=request.user,  # type: ignore[misc]
             filename=upload.name[:200],
             content=upload.read(),
         )
@@ -263,6 +263,6 @@ def import_progress(request: ProgrammeRequest, pk: int) -> HttpResponse:
         "processed": processed,
         "percent": round(100 * processed / batch.total) if batch.total else 0,
     }
-    if request.htmx:
+    if request.htmx:  # type: ignore[attr-defined]
         return render(request, "participants/import_progress.html#progress", context)
     return render(request, "participants/import_progress.html", context)

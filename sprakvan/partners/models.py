@@ -1,9 +1,17 @@
-"""Partner organisations of a programme (more of this app: referrals, outreach, agreements)."""
+"""Partner organisations, referrals, outreach events and leads, the agreement and its money."""
 
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
 from django.db import models
+from django.db.models import Q, Sum
 from django.utils.translation import gettext_lazy as _
+from phonenumber_field.modelfields import PhoneNumberField
 
 from sprakvan.core.models import Programme
+from sprakvan.participants.choices import Group, Status
 
 
 class OrganisationKind(models.TextChoices):
@@ -16,16 +24,46 @@ class OrganisationKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+# What an organisation does for the programme. Bit positions are append-only: a slug's index
+# in this dict is its bit in `Organisation.offers`.
+OFFERS = {
+    "premises": _("Premises"),
+    "referrals": _("Referrals"),
+    "popup": _("Hosts pop-up cafés"),
+    "marketing": _("Marketing"),
+    "guiding": _("Guiding"),
+    "funding": _("Funding"),
+}
+OFFER_SLUGS = list(OFFERS)
+
+
+def offers_mask(slugs: list[str] | set[str]) -> int:
+    return sum(1 << OFFER_SLUGS.index(slug) for slug in set(slugs))
+
+
+def offer_slugs(mask: int) -> list[str]:
+    return [slug for i, slug in enumerate(OFFER_SLUGS) if mask >> i & 1]
+
+
+class OrganisationQuerySet(models.QuerySet["Organisation"]):
+    def offering(self, slug: str) -> OrganisationQuerySet:
+        bit = 1 << OFFER_SLUGS.index(slug)
+        return self.annotate(_offers=models.F("offers").bitand(bit)).filter(_offers__gt=0)
+
+
 class Organisation(models.Model):
     programme = models.ForeignKey(
         Programme, on_delete=models.CASCADE, related_name="partner_organisations"
     )
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=30, choices=OrganisationKind.choices)
+    offers = models.PositiveIntegerField(_("what they do for the programme"), default=0)
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     notes = models.TextField(_("notes"), blank=True)
+
+    objects = OrganisationQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -40,6 +78,96 @@ class Organisation(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def offer_slugs(self) -> list[str]:
+        return offer_slugs(self.offers)
+
+    @property
+    def offer_labels(self) -> list[str]:
+        return [str(OFFERS[slug]) for slug in self.offer_slugs]
+
+
+class ConsentMethod(models.TextChoices):
+    IN_PERSON = "in_person", _("In person")
+    PHONE = "phone", _("By phone")
+    WRITTEN = "written", _("In writing")
+
+
+class ConsentGiver(models.TextChoices):
+    PERSON = "person", _("The referred person")
+    GUARDIAN = "guardian", _("A guardian or legal representative")
+
+
+class ReferralStatus(models.TextChoices):
+    """What a referrer may know about a referral; derived, never stored."""
+
+    RECEIVED = "received", _("Received")
+    WAITING = "waiting", _("Waiting for a language friend")
+    MATCHED = "matched", _("Matched")
+    LEFT = "left", _("Left the programme")
+
+
+class Referral(models.Model):
+    """A person an organisation's referrer put forward (*anvisning*), with the recorded consent."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="referrals")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="referrals"
+    )
+    referrer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="referrals_made",
+        verbose_name=_("referrer"),
+    )
+    # SET_NULL: when the person is erased or merged away the referral still counts.
+    participant = models.ForeignKey(
+        "participants.Participant",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="referrals",
+        verbose_name=_("participant"),
+    )
+    consent_given_by = models.CharField(
+        _("consent given by"), max_length=10, choices=ConsentGiver.choices
+    )
+    consent_method = models.CharField(
+        _("how consent was given"), max_length=10, choices=ConsentMethod.choices
+    )
+    consent_date = models.DateField(_("consent date"))
+    created_at = models.DateTimeField(_("referred at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("referral")
+        verbose_name_plural = _("referrals")
+
+    def __str__(self) -> str:
+        return f"{self.organisation} #{self.pk}"
+
+    @property
+    def status(self) -> ReferralStatus:
+        """Received until the coordinator has looked at it; then the participant's status.
+        A participant who was erased, merged away or left counts as left."""
+        p = self.participant
+        if p is None or p.erased_at is not None or p.status == Status.LEFT:
+            return ReferralStatus.LEFT
+        if p.needs_review:
+            return ReferralStatus.RECEIVED
+        if p.status == Status.MATCHED:
+            return ReferralStatus.MATCHED
+        return ReferralStatus.WAITING
+
+
+class OutreachKind(models.TextChoices):
+    FAIR = "fair", _("Fair")
+    DISTRICT_DAY = "district_day", _("District day")
+    WORKPLACE_VISIT = "workplace_visit", _("Workplace visit")
+    OTHER = "other", _("Other")
+
 
 class OutreachEvent(models.Model):
     """A fair, district day or workplace visit where the programme meets people."""
@@ -48,6 +176,9 @@ class OutreachEvent(models.Model):
         Programme, on_delete=models.CASCADE, related_name="outreach_events"
     )
     name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=OutreachKind.choices, default=OutreachKind.FAIR
+    )
     date = models.DateField(_("date"))
     place = models.CharField(_("place"), max_length=200, blank=True)
     district = models.ForeignKey(
@@ -57,6 +188,18 @@ class OutreachEvent(models.Model):
         blank=True,
         verbose_name=_("district"),
     )
+    co_organiser = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="co_organised_events",
+        verbose_name=_("co-organiser"),
+    )
+    staff_present = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name=_("staff present")
+    )
+    notes = models.TextField(_("notes"), blank=True)
 
     class Meta:
         ordering = ["-date", "name"]
@@ -65,3 +208,166 @@ class OutreachEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} {self.date:%Y-%m-%d}"
+
+
+class Lead(models.Model):
+    """Someone met at an outreach event who may register; linked once they do."""
+
+    event = models.ForeignKey(OutreachEvent, on_delete=models.CASCADE, related_name="leads")
+    first_name = models.CharField(_("first name"), max_length=100)
+    phone = PhoneNumberField(_("phone"), blank=True, region="SE")
+    group = models.CharField(
+        _("group"),
+        max_length=12,
+        choices=Group.choices,
+    )
+    interest = models.CharField(_("interest or note"), max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    participant = models.ForeignKey(
+        "participants.Participant",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="leads",
+        verbose_name=_("registered as"),
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("lead")
+        verbose_name_plural = _("leads")
+        indexes = [models.Index(fields=["phone"])]
+
+    def __str__(self) -> str:
+        return f"{self.first_name} ({self.event})"
+
+
+class AgreementKind(models.TextChoices):
+    IOP = "iop", _("Idea-driven public partnership (IOP)")
+    OTHER = "other", _("Other agreement")
+
+
+class Agreement(models.Model):
+    """The partnership agreement (an IOP): who, for how long, why, and the signed document."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="agreements")
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=AgreementKind.choices, default=AgreementKind.IOP
+    )
+    parties = models.ManyToManyField(
+        Organisation, related_name="agreements", verbose_name=_("parties")
+    )
+    starts_on = models.DateField(_("start"))
+    ends_on = models.DateField(_("end"))
+    purpose = models.TextField(_("purpose"), blank=True)
+    document = models.FileField(_("signed document"), upload_to="agreements/%Y/", blank=True)
+
+    class Meta:
+        ordering = ["-starts_on"]
+        verbose_name = _("agreement")
+        verbose_name_plural = _("agreements")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")), name="agreement_period_order"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.starts_on:%Y-%m-%d} – {self.ends_on:%Y-%m-%d})"
+
+    @property
+    def years(self) -> list[int]:
+        return list(range(self.starts_on.year, self.ends_on.year + 1))
+
+    def covers(self, day: datetime.date) -> bool:
+        return self.starts_on <= day <= self.ends_on
+
+
+class ContributionCovers(models.TextChoices):
+    PROJECT_LEADER = "project_leader", _("Project-leader salary")
+    OVERHEAD = "overhead", _("Overhead")
+    PREMISES = "premises", _("Premises")
+    TRAVEL = "travel", _("Travel")
+    OTHER = "other", _("Other")
+
+
+class ContributionForm(models.TextChoices):
+    CASH = "cash", _("Cash")
+    IN_KIND = "in_kind", _("In kind")
+
+
+class Contribution(models.Model):
+    """What one party puts into the agreement in one year, in whole kronor."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="contributions")
+    party = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="contributions",
+        verbose_name=_("party"),
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    amount = models.PositiveIntegerField(_("amount (kr)"))
+    covers = models.CharField(_("covers"), max_length=20, choices=ContributionCovers.choices)
+    form = models.CharField(
+        _("cash or in kind"),
+        max_length=10,
+        choices=ContributionForm.choices,
+        default=ContributionForm.CASH,
+    )
+
+    class Meta:
+        ordering = ["year", "party__name", "covers"]
+        verbose_name = _("contribution")
+        verbose_name_plural = _("contributions")
+
+    def __str__(self) -> str:
+        return f"{self.party} {self.year}: {self.amount} kr"
+
+
+class BudgetLineQuerySet(models.QuerySet["BudgetLine"]):
+    def with_actual(self) -> BudgetLineQuerySet:
+        return self.annotate(actual=models.functions.Coalesce(Sum("costs__amount"), 0))
+
+
+class BudgetLine(models.Model):
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="budget_lines")
+    year = models.PositiveSmallIntegerField(_("year"))
+    name = models.CharField(_("name"), max_length=200)
+    amount = models.PositiveIntegerField(_("budget (kr)"))
+
+    objects = BudgetLineQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["year", "name"]
+        verbose_name = _("budget line")
+        verbose_name_plural = _("budget lines")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "year", "name"], name="budget_line_unique_name"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.name}"
+
+
+class Cost(models.Model):
+    """An actual cost booked against a budget line."""
+
+    budget_line = models.ForeignKey(BudgetLine, on_delete=models.CASCADE, related_name="costs")
+    date = models.DateField(_("date"))
+    amount = models.PositiveIntegerField(_("amount (kr)"))
+    description = models.CharField(_("description"), max_length=300)
+
+    class Meta:
+        ordering = ["date", "id"]
+        verbose_name = _("cost")
+        verbose_name_plural = _("costs")
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} {self.description}"

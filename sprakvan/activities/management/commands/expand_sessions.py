@@ -1,0 +1,33 @@
+"""manage.py expand_sessions: plan the sessions of every weekly schedule for the coming weeks."""
+
+import datetime
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+from django.utils import timezone
+
+from sprakvan.activities.services import DEFAULT_WEEKS_AHEAD, expand_sessions
+from sprakvan.core.models import Programme
+
+
+class Command(BaseCommand):
+    help = "Create the sessions of recurring schedules up to N weeks ahead. Safe to run again."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--weeks", type=int, default=DEFAULT_WEEKS_AHEAD)
+        parser.add_argument("--programme", help="only this programme (slug)")
+        parser.add_argument(
+            "--since", type=datetime.date.fromisoformat, help="also fill in from this date (Y-m-d)"
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        programme = None
+        if options["programme"]:
+            programme = Programme.objects.get(slug=options["programme"])
+        created = expand_sessions(
+            today=timezone.localdate(),
+            weeks=options["weeks"],
+            programme=programme,
+            since=options["since"],
+        )
+        self.stdout.write(f"{created} new sessions.")

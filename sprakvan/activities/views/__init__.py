@@ -1,0 +1,1 @@
+"""Activity pages: staff (activities, sessions, attendance) and public (calendar, feeds, check-in)."""

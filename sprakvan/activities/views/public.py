@@ -1,0 +1,118 @@
+"""Public pages of a programme: the calendar, its iCalendar feeds and QR check-in."""
+
+from __future__ import annotations
+
+import datetime
+from itertools import groupby
+
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from sprakvan.core.access import get_programme_or_404
+
+from .. import checkin, feeds, services
+from .. import schedule as rules
+from ..forms import CalendarFilterForm, CheckinForm
+from ..models import Activity, Attendance, Session
+
+CALENDAR_WEEKS = 4
+CHECKINS_PER_HOUR = 30
+
+
+def calendar(request: HttpRequest, programme_slug: str) -> HttpResponse:
+    """This week and the coming ones, by ISO week; filter by district and kind (GET form)."""
+    programme = get_programme_or_404(programme_slug)
+    today = timezone.localdate()
+    start = rules.week_start(today)
+    end = start + datetime.timedelta(weeks=CALENDAR_WEEKS, days=-1)
+    form = CalendarFilterForm(request.GET or None, programme=programme)
+    sessions = (
+        Session.objects.filter(programme=programme, activity__is_active=True)
+        .between(start, end)
+        .select_related("activity", "activity__district", "activity__venue", "venue")
+    )
+    if form.is_valid():
+        if form.cleaned_data["district"]:
+            sessions = sessions.filter(activity__district=form.cleaned_data["district"])
+        if form.cleaned_data["type"]:
+            sessions = sessions.filter(activity__type=form.cleaned_data["type"])
+    weeks = [
+        {"number": week, "monday": rules.week_start(items[0].date), "sessions": items}
+        for (_year, week), group in groupby(sessions, key=lambda s: rules.iso_week(s.date))
+        for items in [list(group)]
+    ]
+    return render(
+        request,
+        "activities/calendar.html",
+        {"programme": programme, "weeks": weeks, "form": form, "today": today},
+    )
+
+
+def _feed_response(body: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def calendar_feed(request: HttpRequest, programme_slug: str) -> HttpResponse:
+    programme = get_programme_or_404(programme_slug)
+    activities = Activity.objects.filter(programme=programme, is_active=True)
+    body = feeds.build_calendar(
+        activities, name=programme.name, host=request.get_host(), today=timezone.localdate()
+    )
+    return _feed_response(body, f"{programme.slug}.ics")
+
+
+def activity_feed(request: HttpRequest, programme_slug: str, activity_id: int) -> HttpResponse:
+    programme = get_programme_or_404(programme_slug)
+    activity = get_object_or_404(Activity, programme=programme, pk=activity_id)
+    body = feeds.build_calendar(
+        [activity], name=activity.title, host=request.get_host(), today=timezone.localdate()
+    )
+    return _feed_response(body, f"{programme.slug}-{activity.pk}.ics")
+
+
+def _throttled(request: HttpRequest) -> bool:
+    key = f"activities:checkin:{request.META.get('REMOTE_ADDR', '')}"
+    count = cache.get_or_set(key, 0, 3600)
+    cache.incr(key)
+    return count >= CHECKINS_PER_HOUR
+
+
+@require_http_methods(["GET", "POST"])
+def checkin_page(request: HttpRequest, programme_slug: str, token: str) -> HttpResponse:
+    """A participant checks in with their phone number or name from the session's QR code."""
+    programme = get_programme_or_404(programme_slug)
+    try:
+        session_id = checkin.read_token(token)
+    except checkin.CheckinLinkError as error:
+        return render(
+            request,
+            "activities/checkin.html",
+            {"programme": programme, "link_error": "expired" if error.expired else "invalid"},
+            status=410 if error.expired else 400,
+        )
+    session = get_object_or_404(
+        Session.objects.select_related("activity", "activity__venue", "venue"),
+        pk=session_id,
+        programme=programme,
+    )
+    context: dict = {"programme": programme, "session": session}
+    if session.is_cancelled:
+        return render(request, "activities/checkin.html", {**context, "closed": "cancelled"})
+    if session.date != timezone.localdate():
+        return render(request, "activities/checkin.html", {**context, "closed": "not_today"})
+    form = CheckinForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if _throttled(request):
+            return render(request, "activities/checkin.html", {**context, "form": form, "result": "throttled"}, status=429)
+        participant = services.find_for_checkin(programme, form.cleaned_data["who"])
+        if participant is None:
+            context["result"] = "not_found"
+        else:
+            services.record_attendance(session, participant, recorded_by=None, via=Attendance.Via.QR)
+            context["result"] = "checked_in"
+    return render(request, "activities/checkin.html", {**context, "form": form})

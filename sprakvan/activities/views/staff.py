@@ -1,0 +1,257 @@
+"""Staff pages for activities, venues, schedules and the list of sessions."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib import messages
+from django.db.models import Count, Prefetch, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from sprakvan.accounts.models import Role, User
+from sprakvan.core.access import ProgrammeRequest, get_scoped, scoped, staff_view
+from sprakvan.participants.models import Participant
+
+from .. import services
+from .. import schedule as rules
+from ..forms import (
+    ActivityForm,
+    CancelForm,
+    ScheduleForm,
+    SessionForm,
+    VenueForm,
+    default_schedule_initial,
+)
+from ..models import Schedule, Venue
+from .access import (
+    STAFF,
+    get_activity_for_user,
+    get_session_for_user,
+    is_coordinator,
+    visible_activities,
+    visible_sessions,
+)
+
+
+@staff_view(*STAFF)
+def activity_list(request: ProgrammeRequest) -> HttpResponse:
+    today = timezone.localdate()
+    activities = (
+        visible_activities(request)
+        .select_related("venue", "district", "host_organisation")
+        .prefetch_related(
+            Prefetch("leaders", queryset=User.objects.order_by("first_name")), "schedules"
+        )
+        .annotate(upcoming=Count("sessions", filter=Q(sessions__date__gte=today)))
+        .order_by("-is_active", "type", "title")
+    )
+    return render(
+        request,
+        "activities/activity_list.html",
+        {"activities": activities, "can_edit": is_coordinator(request)},
+    )
+
+
+@staff_view(*STAFF)
+def activity_detail(request: ProgrammeRequest, pk: int) -> HttpResponse:
+    activity = get_activity_for_user(request, pk)
+    today = timezone.localdate()
+    sessions = activity.sessions.filter(
+        date__gte=today - datetime.timedelta(days=14), date__lte=today + datetime.timedelta(weeks=6)
+    ).select_related("venue")
+    return render(
+        request,
+        "activities/activity_detail.html",
+        {
+            "activity": activity,
+            "schedules": activity.schedules.all(),
+            "sessions": sessions,
+            "leaders": activity.leaders.order_by("first_name"),
+            "can_edit": is_coordinator(request),
+            "today": today,
+        },
+    )
+
+
+@staff_view(Role.COORDINATOR)
+def activity_create(request: ProgrammeRequest) -> HttpResponse:
+    return _activity_form(request, None)
+
+
+@staff_view(Role.COORDINATOR)
+def activity_edit(request: ProgrammeRequest, pk: int) -> HttpResponse:
+    return _activity_form(request, pk)
+
+
+def _activity_form(request: ProgrammeRequest, pk: int | None) -> HttpResponse:
+    instance = get_activity_for_user(request, pk) if pk else None
+    form = ActivityForm(request.POST or None, instance=instance, programme=request.programme)
+    if request.method == "POST" and form.is_valid():
+        activity = services.save_activity(
+            form.save(commit=False), leaders=form.cleaned_data["leaders"], saved_by=request.user
+        )
+        messages.success(request, _("The activity was saved."))
+        return redirect("activities:activity_detail", pk=activity.pk)
+    return render(request, "activities/activity_form.html", {"form": form, "activity": instance})
+
+
+@staff_view(Role.COORDINATOR)
+def schedule_create(request: ProgrammeRequest, pk: int) -> HttpResponse:
+    activity = get_activity_for_user(request, pk)
+    today = timezone.localdate()
+    form = ScheduleForm(request.POST or None, initial=default_schedule_initial(today))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.add_schedule(
+            activity,
+            rule=data["rule"],
+            start_time=data["start_time"],
+            end_time=data["end_time"],
+            starts_on=data["starts_on"],
+            ends_on=data["ends_on"],
+            skip_holidays=data["skip_holidays"],
+            added_by=request.user,
+            today=today,
+        )
+        messages.success(request, _("The schedule was added and its sessions planned."))
+        return redirect("activities:activity_detail", pk=activity.pk)
+    return render(request, "activities/schedule_form.html", {"form": form, "activity": activity})
+
+
+@require_POST
+@staff_view(Role.COORDINATOR)
+def schedule_end(request: ProgrammeRequest, pk: int) -> HttpResponse:
+    schedule = get_object_or_404(
+        Schedule.objects.select_related("activity", "activity__programme"),
+        pk=pk,
+        activity__programme=request.programme,
+    )
+    services.end_schedule(schedule, last_day=timezone.localdate(), ended_by=request.user)
+    messages.success(request, _("The schedule ends today; later sessions were removed."))
+    return redirect("activities:activity_detail", pk=schedule.activity_id)
+
+
+@staff_view(Role.COORDINATOR)
+def session_create(request: ProgrammeRequest, pk: int) -> HttpResponse:
+    """A one-off session of an activity (no recurrence)."""
+    activity = get_activity_for_user(request, pk)
+    form = SessionForm(request.POST or None, programme=request.programme)
+    if request.method == "POST" and form.is_valid():
+        session = services.add_session(activity, added_by=request.user, **form.cleaned_data)
+        messages.success(request, _("The session was added."))
+        return redirect("activities:session_attendance", pk=session.pk)
+    return render(
+        request, "activities/session_form.html", {"form": form, "activity": activity, "session": None}
+    )
+
+
+@staff_view(*STAFF)
+def session_list(request: ProgrammeRequest) -> HttpResponse:
+    """A week of sessions (this week by default), the user's own if they are a leader."""
+    today = timezone.localdate()
+    try:
+        start = rules.week_start(datetime.date.fromisoformat(request.GET.get("week", "")))
+    except ValueError:
+        start = rules.week_start(today)
+    end = start + datetime.timedelta(days=6)
+    sessions = (
+        visible_sessions(request)
+        .between(start, end)
+        .select_related("activity", "activity__district", "activity__venue", "venue")
+        .with_totals()
+    )
+    return render(
+        request,
+        "activities/session_list.html",
+        {
+            "sessions": sessions,
+            "week_start": start,
+            "week_end": end,
+            "week": start.isocalendar()[1],
+            "previous_week": start - datetime.timedelta(days=7),
+            "next_week": start + datetime.timedelta(days=7),
+            "this_week": rules.week_start(today),
+            "today": today,
+        },
+    )
+
+
+@require_POST
+@staff_view(*STAFF)
+def session_cancel(request: ProgrammeRequest, pk: int) -> HttpResponse:
+    session = get_session_for_user(request, pk)
+    form = CancelForm(request.POST)
+    note = form.cleaned_data["note"] if form.is_valid() else ""
+    services.cancel_session(session, cancelled_by=request.user, note=note)
+    messages.success(request, _("The session was cancelled."))
+    return redirect("activities:session_attendance", pk=session.pk)
+
+
+@require_POST
+@staff_view(*STAFF)
+def session_restore(request: ProgrammeRequest, pk: int) -> HttpResponse:
+    session = get_session_for_user(request, pk)
+    services.restore_session(session, restored_by=request.user)
+    messages.success(request, _("The session takes place again."))
+    return redirect("activities:session_attendance", pk=session.pk)
+
+
+@staff_view(Role.COORDINATOR)
+def session_move(request: ProgrammeRequest, pk: int) -> HttpResponse:
+    """A new date, time or place for this one session; the schedule stays as it is."""
+    session = get_session_for_user(request, pk)
+    form = SessionForm(
+        request.POST or None, initial=SessionForm.initial_for(session), programme=request.programme
+    )
+    if request.method == "POST" and form.is_valid():
+        services.move_session(session, moved_by=request.user, **form.cleaned_data)
+        messages.success(request, _("The session was moved."))
+        return redirect("activities:session_attendance", pk=session.pk)
+    return render(
+        request,
+        "activities/session_form.html",
+        {"form": form, "activity": session.activity, "session": session},
+    )
+
+
+@staff_view(Role.COORDINATOR)
+def venue_list(request: ProgrammeRequest) -> HttpResponse:
+    venues = scoped(Venue.objects.select_related("district", "provider"), request)
+    return render(request, "activities/venue_list.html", {"venues": venues})
+
+
+@staff_view(Role.COORDINATOR)
+def venue_create(request: ProgrammeRequest) -> HttpResponse:
+    return _venue_form(request, None)
+
+
+@staff_view(Role.COORDINATOR)
+def venue_edit(request: ProgrammeRequest, pk: int) -> HttpResponse:
+    return _venue_form(request, pk)
+
+
+def _venue_form(request: ProgrammeRequest, pk: int | None) -> HttpResponse:
+    instance = get_scoped(Venue.objects.all(), request, pk=pk) if pk else None
+    form = VenueForm(request.POST or None, instance=instance, programme=request.programme)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The venue was saved."))
+        return redirect("activities:venue_list")
+    return render(request, "activities/venue_form.html", {"form": form, "venue": instance})
+
+
+@staff_view(Role.COORDINATOR)
+def participant_activities(request: ProgrammeRequest, pk: int) -> HttpResponse:
+    """The weekly activities nearest a participant (a partial for the participant page)."""
+    participant = get_scoped(Participant.objects.select_related("district"), request, pk=pk)
+    limit = request.GET.get("limit", "3")
+    nearby = services.nearest_activities(participant, limit=int(limit) if limit.isdigit() else 3)
+    template = "activities/participant_activities.html"
+    if request.htmx:
+        template += "#nearby"
+    return render(request, template, {"participant": participant, "nearby": nearby})
+

@@ -1,0 +1,363 @@
+"""The demo programme's pairs: the source document's 71 new and 83 active pairs in Jan–Oct 2019,
+earlier and later pairs up to today, calls, follow-ups, and a live waiting list.
+
+Deterministic (seeded) and idempotent: if the programme already has pairs, nothing happens.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+from dataclasses import dataclass, field
+
+from dateutil.relativedelta import relativedelta
+from django.db import transaction
+
+from sprakvan.core.models import Programme
+from sprakvan.participants.choices import Group, Status
+from sprakvan.participants.models import Participant
+from sprakvan.participants.services import change_status
+
+from .models import CallRecord, FollowUp, Pair
+
+PERIOD_START = datetime.date(2019, 1, 1)
+PERIOD_END = datetime.date(2019, 10, 31)
+NEW_IN_PERIOD = 71
+CARRIED_INTO_PERIOD = 12  # started before 2019, still active in the period: 83 active in all
+ENDED_BEFORE_PERIOD = 10
+DECLINED_IN_PERIOD = 4
+PAIRS_PER_MONTH_AFTER = (2, 5)
+WAITING_DAYS = 183  # registrations this recent still wait; older unmatched people have left
+END_REASONS = [
+    (Pair.EndReason.COMPLETED, 55),
+    (Pair.EndReason.MOVED_AWAY, 15),
+    (Pair.EndReason.NO_CONTACT, 20),
+    (Pair.EndReason.OTHER, 10),
+]
+FREQUENCIES = [
+    FollowUp.Frequency.WEEKLY,
+    FollowUp.Frequency.WEEKLY,
+    FollowUp.Frequency.FORTNIGHTLY,
+    FollowUp.Frequency.MONTHLY,
+]
+
+
+@dataclass
+class Planned:
+    newcomer: Participant
+    established: Participant
+    proposed_on: datetime.date
+    started_on: datetime.date | None
+    ended_on: datetime.date | None = None
+    end_reason: str = ""
+    declined_by: str = ""
+    state: str = Pair.State.ACTIVE
+    paused_on: datetime.date | None = None
+
+
+@dataclass
+class World:
+    """Who is paired when, so capacities and one-friend-at-a-time hold throughout."""
+
+    newcomers: list[Participant]
+    established: list[Participant]
+    paired: set[int] = field(default_factory=set)  # newcomers who got their friend
+    tried: set[tuple[int, int]] = field(default_factory=set)
+    load: dict[int, list[tuple[datetime.date, datetime.date | None]]] = field(
+        default_factory=dict
+    )
+    plans: list[Planned] = field(default_factory=list)
+
+    def busy(self, person: Participant, on: datetime.date) -> int:
+        return sum(
+            1 for start, end in self.load.get(person.pk, []) if start <= on and (end is None or end > on)
+        )
+
+
+def _age(person: Participant, on: datetime.date) -> int | None:
+    return on.year - person.birth_year if person.birth_year else None
+
+
+def _fits(newcomer: Participant, established: Participant, on: datetime.date) -> bool:
+    """The engine's hard rules: gender and age wishes, families, a common weekly time."""
+    if newcomer.availability & established.availability == 0:
+        return False
+    if newcomer.is_family and not established.accepts_family:
+        return False
+    for wisher, other in ((newcomer, established), (established, newcomer)):
+        if wisher.wish_gender and wisher.wish_gender != other.gender:
+            return False
+        age = _age(other, on)
+        if wisher.wish_age_min and (age is None or age < wisher.wish_age_min):
+            return False
+        if wisher.wish_age_max and (age is None or age > wisher.wish_age_max):
+            return False
+    return True
+
+
+def _fit_score(newcomer: Participant, established: Participant) -> int:
+    same = 3 if newcomer.district_id and newcomer.district_id == established.district_id else 0
+    overlap = min((newcomer.availability & established.availability).bit_count(), 4)
+    shared = min((newcomer.interests & established.interests).bit_count(), 3)
+    return same + overlap + shared
+
+
+def _pick(
+    world: World,
+    on: datetime.date,
+    *,
+    registered_from: datetime.date | None = None,
+    registered_until: datetime.date | None = None,
+) -> tuple[Participant, Participant] | None:
+    """The longest-waiting newcomer who fits a free volunteer, with the volunteer who fits best."""
+    ready = on - datetime.timedelta(days=7)
+    low = registered_from or on - relativedelta(years=1)
+    high = min(ready, registered_until or ready)
+    volunteers = [
+        e
+        for e in world.established
+        if low - relativedelta(years=2) <= e.registered_on <= high
+        and world.busy(e, on) < e.capacity
+    ]
+    for newcomer in world.newcomers:
+        if newcomer.pk in world.paired or not low <= newcomer.registered_on <= high:
+            continue
+        fitting = [
+            e
+            for e in volunteers
+            if (newcomer.pk, e.pk) not in world.tried and _fits(newcomer, e, on)
+        ]
+        if fitting:
+            best = max(fitting, key=lambda e: (_fit_score(newcomer, e), -e.registered_on.toordinal(), -e.pk))
+            return newcomer, best
+    return None
+
+
+def _pair(
+    world: World,
+    rng: random.Random,
+    on: datetime.date,
+    end: datetime.date | None,
+    reason: str,
+    **window: datetime.date,
+) -> Planned | None:
+    found = _pick(world, on, **window)
+    if found is None:
+        return None
+    newcomer, established = found
+    world.paired.add(newcomer.pk)
+    world.tried.add((newcomer.pk, established.pk))
+    world.load.setdefault(established.pk, []).append((on, end))
+    plan = Planned(
+        newcomer,
+        established,
+        proposed_on=on - datetime.timedelta(days=rng.randint(3, 12)),
+        started_on=on,
+        ended_on=end,
+        end_reason=reason if end else "",
+        state=Pair.State.ENDED if end else Pair.State.ACTIVE,
+    )
+    world.plans.append(plan)
+    return plan
+
+
+def _decline(world: World, rng: random.Random, on: datetime.date) -> None:
+    found = _pick(world, on)
+    if found is None:
+        return
+    newcomer, established = found
+    world.tried.add((newcomer.pk, established.pk))
+    world.plans.append(
+        Planned(
+            newcomer,
+            established,
+            proposed_on=on - datetime.timedelta(days=5),
+            started_on=None,
+            ended_on=on,
+            end_reason=Pair.EndReason.DECLINED,
+            declined_by=rng.choice(["newcomer", "established"]),
+            state=Pair.State.ENDED,
+        )
+    )
+
+
+def _reason(rng: random.Random) -> str:
+    return rng.choices([r for r, _w in END_REASONS], [w for _r, w in END_REASONS])[0]
+
+
+def _days(start: datetime.date, end: datetime.date) -> list[datetime.date]:
+    return [start + datetime.timedelta(days=i) for i in range((end - start).days + 1)]
+
+
+def plan_pairs(
+    newcomers: list[Participant], established: list[Participant], *, today: datetime.date
+) -> list[Planned]:
+    """The whole history of pairs, the same for the same people and `today`."""
+    rng = random.Random(2019_83)
+    world = World(newcomers, established)
+    before = PERIOD_START - datetime.timedelta(days=1)
+
+    # Before 2019: pairs that ended in 2018, then the 12 still running into the period.
+    for _ in range(ENDED_BEFORE_PERIOD):
+        for day in sorted(rng.sample(_days(datetime.date(2017, 11, 1), datetime.date(2018, 6, 30)), 30)):
+            end = min(day + relativedelta(months=rng.randint(2, 6)), before)
+            if _pair(world, rng, day, end, _reason(rng), registered_until=before):
+                break
+    for _ in range(CARRIED_INTO_PERIOD):
+        for day in sorted(rng.sample(_days(datetime.date(2018, 1, 15), datetime.date(2018, 12, 15)), 30)):
+            months = rng.randint(6, 30)
+            end = max(day + relativedelta(months=months), PERIOD_START + relativedelta(days=rng.randint(10, 200)))
+            end_or_none = end if end < today else None
+            if _pair(world, rng, day, end_or_none, _reason(rng), registered_until=before):
+                break
+
+    # The source period: exactly 71 new pairs, and a few proposals someone declined.
+    starts = sorted(rng.choice(_days(PERIOD_START + datetime.timedelta(days=10), PERIOD_END)) for _ in range(NEW_IN_PERIOD))
+    for day in starts:
+        made = None
+        while made is None:
+            end = day + relativedelta(months=rng.randint(3, 30))
+            made = _pair(world, rng, day, end if end < today else None, _reason(rng))
+            if made is None:
+                day += datetime.timedelta(days=1)
+                if day > PERIOD_END:
+                    raise RuntimeError("the demo pool cannot make 71 pairs in the period")
+    for day in sorted(rng.sample(_days(PERIOD_START, PERIOD_END), DECLINED_IN_PERIOD)):
+        _decline(world, rng, day)
+
+    # After the period, month by month until about six weeks ago: a steady flow.
+    month = datetime.date(2019, 11, 1)
+    last = today - datetime.timedelta(days=45)
+    while month <= last:
+        month_end = min(month + relativedelta(months=1) - datetime.timedelta(days=1), last)
+        for _ in range(rng.randint(*PAIRS_PER_MONTH_AFTER)):
+            day = rng.choice(_days(month, month_end))
+            end = day + relativedelta(months=rng.randint(3, 30))
+            _pair(world, rng, day, end if end < today else None, _reason(rng))
+        if rng.random() < 0.3:
+            _decline(world, rng, rng.choice(_days(month, month_end)))
+        month += relativedelta(months=1)
+
+    running = [p for p in world.plans if p.state == Pair.State.ACTIVE]
+    for plan in running[:2]:
+        plan.state = Pair.State.PAUSED
+        plan.paused_on = today - datetime.timedelta(days=20)
+    # Three proposals the coordinator is still calling about.
+    for _ in range(3):
+        found = _pick(world, today, registered_from=today - datetime.timedelta(days=WAITING_DAYS))
+        if found is None:
+            break
+        newcomer, established = found
+        world.paired.add(newcomer.pk)
+        world.tried.add((newcomer.pk, established.pk))
+        world.load.setdefault(established.pk, []).append((today, None))
+        world.plans.append(
+            Planned(
+                newcomer,
+                established,
+                proposed_on=today - datetime.timedelta(days=rng.randint(1, 6)),
+                started_on=None,
+                state=Pair.State.PROPOSED,
+            )
+        )
+    return world.plans
+
+
+def _follow_ups(pair: Pair, rng: random.Random, today: datetime.date) -> list[FollowUp]:
+    rows = []
+    assert pair.started_on is not None
+    for kind, months in FollowUp.MONTHS.items():
+        due = pair.started_on + relativedelta(months=months)
+        if pair.ended_on and pair.ended_on <= due:
+            continue
+        follow_up = FollowUp(pair=pair, kind=kind, due_on=due)
+        if due <= today - datetime.timedelta(days=7):
+            met = pair.end_reason != Pair.EndReason.NO_CONTACT and rng.random() < 0.9
+            follow_up.met = met
+            follow_up.frequency = rng.choice(FREQUENCIES) if met else ""
+            follow_up.recorded_on = due + datetime.timedelta(days=rng.randint(0, 6))
+        rows.append(follow_up)
+    return rows
+
+
+def _final_status(
+    person: Participant, pairs: list[Pair], today: datetime.date
+) -> tuple[str, datetime.date]:
+    recent = person.registered_on >= today - datetime.timedelta(days=WAITING_DAYS)
+    running = [p for p in pairs if p.state in (Pair.State.ACTIVE, Pair.State.PAUSED)]
+    if any(p.state == Pair.State.ACTIVE for p in running):
+        return Status.MATCHED, max(p.started_on for p in running if p.started_on)
+    if running:
+        return Status.PAUSED, max(p.paused_on or today for p in running)
+    if any(p.state == Pair.State.PROPOSED for p in pairs):
+        return Status.WAITING, person.registered_on
+    ended = [p for p in pairs if p.started_on and p.ended_on]
+    if ended:
+        last = max(ended, key=lambda p: p.ended_on)  # type: ignore[arg-type,return-value]
+        assert last.ended_on is not None
+        fresh = last.ended_on >= today - datetime.timedelta(days=WAITING_DAYS)
+        if person.group == Group.ESTABLISHED and fresh:
+            return Status.WAITING, last.ended_on
+        if last.end_reason in (Pair.EndReason.NO_CONTACT, Pair.EndReason.OTHER) and fresh:
+            return Status.WAITING, last.ended_on
+        return Status.LEFT, last.ended_on
+    if recent:
+        return Status.WAITING, person.registered_on
+    return Status.LEFT, person.registered_on + datetime.timedelta(days=WAITING_DAYS)
+
+
+@transaction.atomic
+def load(programme: Programme, *, today: datetime.date) -> None:
+    if Pair.objects.filter(programme=programme).exists():
+        return
+    people = list(
+        Participant.objects.filter(programme=programme, external_id__startswith="demo-")
+        .current()
+        .order_by("registered_on", "external_id")
+    )
+    newcomers = [p for p in people if p.group == Group.NEWCOMER]
+    established = [p for p in people if p.group == Group.ESTABLISHED]
+    plans = plan_pairs(newcomers, established, today=today)
+    pairs = Pair.objects.bulk_create(
+        [
+            Pair(
+                programme=programme,
+                newcomer=plan.newcomer,
+                established=plan.established,
+                state=plan.state,
+                proposed_on=plan.proposed_on,
+                started_on=plan.started_on,
+                paused_on=plan.paused_on,
+                ended_on=plan.ended_on,
+                end_reason=plan.end_reason,
+                declined_by=plan.declined_by,
+            )
+            for plan in plans
+        ]
+    )
+    rng = random.Random(71)
+    calls: list[CallRecord] = []
+    follow_ups: list[FollowUp] = []
+    for pair in pairs:
+        if pair.started_on:
+            for side in ("newcomer", "established"):
+                calls.append(CallRecord(pair=pair, side=side, outcome="agrees", called_on=pair.started_on))
+            follow_ups.extend(_follow_ups(pair, rng, today))
+        elif pair.end_reason == Pair.EndReason.DECLINED:
+            assert pair.ended_on is not None
+            calls.append(
+                CallRecord(pair=pair, side=pair.declined_by, outcome="declines", called_on=pair.ended_on)
+            )
+        elif pair.state == Pair.State.PROPOSED:
+            calls.append(CallRecord(pair=pair, side="newcomer", outcome="agrees", called_on=today))
+    CallRecord.objects.bulk_create(calls)
+    FollowUp.objects.bulk_create(follow_ups)
+
+    by_person: dict[int, list[Pair]] = {}
+    for pair in pairs:
+        by_person.setdefault(pair.newcomer_id, []).append(pair)
+        by_person.setdefault(pair.established_id, []).append(pair)
+    for person in people:
+        status, on = _final_status(person, by_person.get(person.pk, []), today)
+        if status != person.status:
+            change_status(person, status=status, changed_by=None, on=min(on, today))

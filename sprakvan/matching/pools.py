@@ -1,0 +1,281 @@
+"""From the database to the engine: the waiting pool of a programme as column arrays."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+import numpy as np
+from django.db.models import Count
+
+from sprakvan.core.models import District, Programme
+from sprakvan.participants.choices import Status
+from sprakvan.participants.models import (
+    INTEREST_SLUGS,
+    LANGUAGE_CODES,
+    Participant,
+    ParticipantQuerySet,
+)
+
+from . import engine
+from .models import MatchingSettings, Pair, Rejection
+
+COLUMNS = (
+    "id",
+    "district_id",
+    "availability",
+    "interests",
+    "languages",
+    "swedish_level",
+    "birth_year",
+    "gender",
+    "wish_gender",
+    "wish_age_min",
+    "wish_age_max",
+    "is_family",
+    "accepts_family",
+    "capacity",
+    "registered_on",
+)
+
+
+@dataclass
+class Market:
+    """Everything the engine needs for one programme, and what turns its answer back into rows."""
+
+    newcomers: engine.Pool
+    volunteers: engine.Pool
+    weights: engine.Weights
+    neighbours: list[tuple[int, int]]
+    forbidden: set[tuple[int, int]]
+    today: datetime.date
+    district_ids: list[int] = field(default_factory=list)  # engine index -> District pk
+    first_in_line: dict[int, int] = field(default_factory=dict)  # participant id -> real days
+
+    def engine_args(self) -> dict[str, object]:
+        return {
+            "weights": self.weights,
+            "neighbours": self.neighbours,
+            "forbidden": self.forbidden,
+            "today": self.today,
+        }
+
+    def stable(self, proposal: engine.Proposal) -> engine.Proposal:
+        """The proposal with reasons whose params survive renumbering: district pks,
+        interest slugs, language codes, and the true waiting days of people first in line."""
+        reasons: list[engine.Reason] = []
+        for reason in proposal.reasons:
+            params = dict(reason.params)
+            if reason.code == "same_district":
+                params["district"] = self.district_ids[int(params["district"])]
+            elif reason.code == "neighbouring_district":
+                for key in ("newcomer_district", "established_district"):
+                    params[key] = self.district_ids[int(params[key])]
+            elif reason.code == "shared_interest":
+                params["interest"] = INTEREST_SLUGS[int(params["interest"])]
+            elif reason.code == "bridge_language":
+                code = LANGUAGE_CODES[int(params["language"])]
+                if code == "sv":  # Swedish is the common language, not a bridge
+                    continue
+                params["language"] = code
+            elif reason.code == "waited":
+                person = (
+                    proposal.newcomer_id
+                    if params["side"] == "newcomer"
+                    else proposal.established_id
+                )
+                if person in self.first_in_line:
+                    reasons.append(engine.Reason("first_in_line", {"side": params["side"]}))
+                    params["days"] = self.first_in_line[person]
+                    if not params["days"]:
+                        continue
+            reasons.append(engine.Reason(reason.code, params))
+        return dataclasses.replace(proposal, reasons=reasons)
+
+
+def waiting_newcomers(programme: Programme) -> ParticipantQuerySet:
+    """Newcomers waiting for a friend and not already in an open pair."""
+    return (
+        Participant.objects.filter(programme=programme)
+        .newcomers()
+        .waiting()
+        .exclude(pairs_as_newcomer__state__in=Pair.OPEN_STATES)
+    )
+
+
+def available_established(programme: Programme) -> ParticipantQuerySet:
+    """Established volunteers who may take (another) friend: waiting, or matched below capacity."""
+    return (
+        Participant.objects.filter(programme=programme)
+        .established()
+        .current()
+        .filter(status__in=[Status.WAITING, Status.MATCHED])
+    )
+
+
+def pool_sizes(programme: Programme) -> tuple[int, int]:
+    return waiting_newcomers(programme).count(), available_established(programme).count()
+
+
+def open_pair_counts(programme: Programme) -> dict[int, int]:
+    rows = (
+        Pair.objects.filter(programme=programme)
+        .open()
+        .values("established")
+        .annotate(n=Count("id"))
+        .values_list("established", "n")
+    )
+    return dict(rows)
+
+
+def first_in_line(programme: Programme) -> set[int]:
+    """People whose friend-to-be declined when called: they go first in line.
+
+    A pair that ended as declined by one side gives the *other* side the priority, until that
+    person is in a new pair (then they are no longer in the pool anyway)."""
+    rows = Pair.objects.filter(
+        programme=programme, state=Pair.State.ENDED, end_reason=Pair.EndReason.DECLINED
+    ).values_list("declined_by", "newcomer_id", "established_id")
+    found: set[int] = set()
+    for declined_by, newcomer_id, established_id in rows:
+        if declined_by == "established":
+            found.add(newcomer_id)
+        elif declined_by == "newcomer":
+            found.add(established_id)
+    return found
+
+
+def last_pair_dates(programme: Programme, ids: list[int]) -> dict[int, datetime.date]:
+    """Per person, the latest start or end of any of their pairs."""
+    found: dict[int, datetime.date] = {}
+    if not ids:
+        return found
+    wanted = set(ids)
+    rows = Pair.objects.filter(programme=programme).values_list(
+        "newcomer_id", "established_id", "started_on", "ended_on"
+    )
+    for newcomer_id, established_id, started_on, ended_on in rows.iterator(chunk_size=5000):
+        latest = max(d for d in (started_on, ended_on, datetime.date.min) if d)
+        for person in (newcomer_id, established_id):
+            if person in wanted and latest > found.get(person, datetime.date.min):
+                found[person] = latest
+    return found
+
+
+def forbidden_pairs(programme: Programme) -> set[tuple[int, int]]:
+    """Rejected before, or paired before (in any state): never proposed again."""
+    pairs = set(
+        Pair.objects.filter(programme=programme).values_list("newcomer_id", "established_id")
+    )
+    pairs |= set(
+        Rejection.objects.filter(programme=programme).values_list("newcomer_id", "established_id")
+    )
+    return pairs
+
+
+def _pool(
+    rows: list[tuple], district_index: dict[int, int], free: dict[int, int] | None
+) -> engine.Pool:
+    if not rows:
+        return engine.Pool.from_arrays(np.zeros(0, dtype=np.int64))
+    columns = dict(zip(COLUMNS, zip(*rows, strict=True), strict=True))
+    ids = np.array(columns["id"], dtype=np.int64)
+    capacity = (
+        np.array([free[i] for i in columns["id"]], dtype=np.int32)
+        if free is not None
+        else np.ones(ids.size, dtype=np.int32)
+    )
+    return engine.Pool.from_arrays(
+        ids,
+        district=np.array(
+            [district_index.get(d, -1) if d else -1 for d in columns["district_id"]],
+            dtype=np.int32,
+        ),
+        availability=np.array(columns["availability"], dtype=np.uint32),
+        interests=np.array(columns["interests"], dtype=np.uint64),
+        languages=np.array(columns["languages"], dtype=np.uint64),
+        swedish_level=np.array([s or 0 for s in columns["swedish_level"]], dtype=np.int8),
+        birth_year=np.array([y or 0 for y in columns["birth_year"]], dtype=np.int32),
+        gender=np.array(columns["gender"], dtype=object),
+        wish_gender=np.array(columns["wish_gender"], dtype=object),
+        wish_age_min=np.array([a or 0 for a in columns["wish_age_min"]], dtype=np.int16),
+        wish_age_max=np.array([a or 0 for a in columns["wish_age_max"]], dtype=np.int16),
+        is_family=np.array(columns["is_family"], dtype=bool),
+        accepts_family=np.array(columns["accepts_family"], dtype=bool),
+        capacity=capacity,
+        registered_on=np.array([d.toordinal() for d in columns["registered_on"]], dtype=np.int32),
+    )
+
+
+def load_market(
+    programme: Programme,
+    *,
+    today: datetime.date,
+    newcomer_ids: Collection[int] | None = None,
+    established_ids: Collection[int] | None = None,
+) -> Market:
+    """The programme's pool: waiting newcomers, volunteers with free places, the rules.
+
+    `newcomer_ids` / `established_ids` narrow a side (to score one pair or one person)."""
+    settings = MatchingSettings.for_programme(programme)
+    weights = settings.engine_weights()
+    district_ids = list(
+        District.objects.filter(programme=programme).order_by("id").values_list("id", flat=True)
+    )
+    district_index = {pk: i for i, pk in enumerate(district_ids)}
+    through = District.neighbours.through
+    neighbours = [
+        (district_index[a], district_index[b])
+        for a, b in through.objects.filter(from_district__programme=programme).values_list(
+            "from_district_id", "to_district_id"
+        )
+        if a in district_index and b in district_index
+    ]
+    newcomers_qs = waiting_newcomers(programme)
+    if newcomer_ids is not None:
+        newcomers_qs = newcomers_qs.filter(id__in=list(newcomer_ids))
+    volunteers_qs = available_established(programme)
+    if established_ids is not None:
+        volunteers_qs = volunteers_qs.filter(id__in=list(established_ids))
+    taken = open_pair_counts(programme)
+    volunteer_rows = [
+        row for row in volunteers_qs.values_list(*COLUMNS) if row[13] - taken.get(row[0], 0) > 0
+    ]
+    free = {row[0]: row[13] - taken.get(row[0], 0) for row in volunteer_rows}
+    newcomer_rows = list(newcomers_qs.values_list(*COLUMNS))
+
+    # Waiting counts from registration or from the person's last pair event, whichever is
+    # later: a volunteer who just finished a pair has not waited since they signed up.
+    since = last_pair_dates(programme, [r[0] for r in newcomer_rows + volunteer_rows])
+    # First in line: the most waiting credit the weights give (the cap), whatever they waited.
+    priority = first_in_line(programme)
+    real_days: dict[int, int] = {}
+    front = today - datetime.timedelta(days=max(weights.waiting_cap_days, 1))
+
+    def lift(rows: list[tuple]) -> list[tuple]:
+        lifted = []
+        for row in rows:
+            waiting_since = max(row[14], since.get(row[0], row[14]))
+            if row[0] in priority:
+                real_days[row[0]] = max((today - waiting_since).days, 0)
+                waiting_since = min(waiting_since, front)
+            lifted.append((*row[:14], waiting_since))
+        return lifted
+
+    return Market(
+        newcomers=_pool(lift(newcomer_rows), district_index, None),
+        volunteers=_pool(lift(volunteer_rows), district_index, free),
+        weights=weights,
+        neighbours=neighbours,
+        forbidden=forbidden_pairs(programme),
+        today=today,
+        district_ids=district_ids,
+        first_in_line=real_days,
+    )
+
+
+def district_names(programme: Programme) -> dict[int, str]:
+    return dict(District.objects.filter(programme=programme).values_list("id", "name"))
+

@@ -1,0 +1,58 @@
+"""Background work of matching: proposing pairs for a large pool, with progress."""
+
+from __future__ import annotations
+
+import datetime
+import traceback
+
+from django.db import transaction
+from django.tasks import task
+from django.utils import timezone
+
+from .models import ProposalRun, reasons_as_json
+from .services import propose_pairs
+
+
+@task
+def run_proposals(run_id: int) -> None:
+    run = ProposalRun.objects.select_related("programme").get(pk=run_id)
+
+    def progress(step: str, percent: int) -> None:
+        # Outside any transaction: the progress page (another request) sees each step at once.
+        ProposalRun.objects.filter(pk=run_id).update(
+            state=ProposalRun.State.RUNNING, step=step, percent=percent
+        )
+
+    try:
+        proposals = propose_pairs(run.programme, today=run.today, progress=progress)
+    except Exception:  # noqa: BLE001  (the coordinator sees that it failed; the log has why)
+        ProposalRun.objects.filter(pk=run_id).update(
+            state=ProposalRun.State.FAILED,
+            error=traceback.format_exc(limit=3)[-2000:],
+            finished_at=timezone.now(),
+        )
+        raise
+    with transaction.atomic():
+        ProposalRun.objects.filter(pk=run_id).update(
+            state=ProposalRun.State.DONE,
+            step="done",
+            percent=100,
+            finished_at=timezone.now(),
+            proposals=[
+                {
+                    "newcomer_id": p.newcomer_id,
+                    "established_id": p.established_id,
+                    "score": p.score,
+                    "reasons": reasons_as_json(p.reasons),
+                }
+                for p in proposals
+            ],
+        )
+
+
+def start_run(programme_id: int, *, requested_by_id: int | None, today: datetime.date) -> ProposalRun:
+    run = ProposalRun.objects.create(
+        programme_id=programme_id, requested_by_id=requested_by_id, today=today
+    )
+    transaction.on_commit(lambda: run_proposals.enqueue(run.pk))
+    return run

@@ -1,0 +1,286 @@
+"""Every change in the partners app: organisations, referrals, events and leads, money."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Model
+
+from sprakvan.core.audit import log_action
+from sprakvan.core.models import Programme
+from sprakvan.participants.choices import Source
+from sprakvan.participants.models import Participant
+from sprakvan.participants.services import register_participant
+
+from .models import (
+    Agreement,
+    BudgetLine,
+    Contribution,
+    Cost,
+    Lead,
+    Organisation,
+    OutreachEvent,
+    Referral,
+)
+
+
+def _save(instance: Model, values: dict[str, Any]) -> list[str]:
+    """Set the plain fields in `values` on `instance`; returns the names that changed."""
+    changed = []
+    for name, value in values.items():
+        if getattr(instance, name, None) != value:
+            setattr(instance, name, value)
+            changed.append(name)
+    instance.full_clean()
+    instance.save()
+    return changed
+
+
+@transaction.atomic
+def save_organisation(
+    *,
+    programme: Programme,
+    values: dict[str, Any],
+    changed_by: Any,
+    organisation: Organisation | None = None,
+) -> Organisation:
+    created = organisation is None
+    organisation = organisation or Organisation(programme=programme)
+    changed = _save(organisation, values)
+    log_action(
+        "partners.organisation.created" if created else "partners.organisation.changed",
+        programme=programme,
+        actor=changed_by,
+        target=organisation,
+        fields=sorted(changed),
+    )
+    return organisation
+
+
+@transaction.atomic
+def refer_person(
+    *,
+    organisation: Organisation,
+    referrer: Any,
+    group: str,
+    values: dict[str, Any],
+    consent_given_by: str,
+    consent_method: str,
+    consent_date: datetime.date,
+    consent_email: bool = False,
+    consent_sms: bool = False,
+) -> Referral:
+    """A referrer puts a person forward: the person becomes a participant sourced from the
+    organisation (flagged for the coordinator) and the referral records the consent."""
+    participant = register_participant(
+        programme=organisation.programme,
+        group=group,
+        values={**values, "source": Source.REFERRAL, "source_organisation": organisation},
+        source=Source.REFERRAL,
+        consent_email=consent_email,
+        consent_sms=consent_sms,
+        recorded_by=referrer,
+    )
+    referral = Referral.objects.create(
+        programme=organisation.programme,
+        organisation=organisation,
+        referrer=referrer,
+        participant=participant,
+        consent_given_by=consent_given_by,
+        consent_method=consent_method,
+        consent_date=consent_date,
+    )
+    log_action(
+        "partners.referral.created",
+        programme=organisation.programme,
+        actor=referrer,
+        target=referral,
+        organisation=organisation.pk,
+        participant=participant.pk,
+        consent_method=consent_method,
+    )
+    return referral
+
+
+@transaction.atomic
+def save_outreach_event(
+    *,
+    programme: Programme,
+    values: dict[str, Any],
+    staff_present: Any = None,
+    changed_by: Any,
+    event: OutreachEvent | None = None,
+) -> OutreachEvent:
+    created = event is None
+    event = event or OutreachEvent(programme=programme)
+    changed = _save(event, values)
+    if staff_present is not None:
+        event.staff_present.set(staff_present)
+    log_action(
+        "partners.outreach_event.created" if created else "partners.outreach_event.changed",
+        programme=programme,
+        actor=changed_by,
+        target=event,
+        fields=sorted(changed),
+    )
+    return event
+
+
+def _registered_match(lead: Lead) -> Participant | None:
+    """The participant a lead became: same phone in the programme, registered on or after the
+    event (else earlier: the same person anyway); the earliest such registration wins."""
+    if not lead.phone:
+        return None
+    same_phone = Participant.objects.filter(
+        programme_id=lead.event.programme_id, phone=lead.phone
+    ).current()
+    after = same_phone.filter(registered_on__gte=lead.event.date).order_by("registered_on", "id")
+    return after.first() or same_phone.order_by("-registered_on", "-id").first()
+
+
+@transaction.atomic
+def capture_lead(
+    *,
+    event: OutreachEvent,
+    first_name: str,
+    phone: Any,
+    group: str,
+    interest: str = "",
+    created_by: Any,
+) -> Lead:
+    lead = Lead(
+        event=event,
+        first_name=first_name,
+        phone=phone or "",
+        group=group,
+        interest=interest,
+        created_by=created_by if getattr(created_by, "is_authenticated", False) else None,
+    )
+    lead.participant = _registered_match(lead)
+    lead.save()
+    log_action(
+        "partners.lead.captured",
+        programme=event.programme,
+        actor=created_by,
+        target=lead,
+        event=event.pk,
+        linked=lead.participant_id is not None,
+    )
+    return lead
+
+
+@transaction.atomic
+def link_leads(*, programme: Programme, linked_by: Any = None) -> int:
+    """Link every unlinked lead of the programme whose phone matches a registration."""
+    linked = 0
+    leads = (
+        Lead.objects.filter(event__programme=programme, participant__isnull=True)
+        .exclude(phone="")
+        .select_related("event")
+    )
+    for lead in leads:
+        participant = _registered_match(lead)
+        if participant is not None:
+            lead.participant = participant
+            lead.save(update_fields=["participant"])
+            linked += 1
+    if linked:
+        log_action("partners.lead.linked", programme=programme, actor=linked_by, count=linked)
+    return linked
+
+
+@transaction.atomic
+def delete_lead(lead: Lead, *, deleted_by: Any) -> None:
+    programme = lead.event.programme
+    log_action(
+        "partners.lead.deleted",
+        programme=programme,
+        actor=deleted_by,
+        target=lead,
+        event=lead.event_id,
+    )
+    lead.delete()
+
+
+@transaction.atomic
+def save_agreement(
+    *,
+    programme: Programme,
+    values: dict[str, Any],
+    parties: Any,
+    changed_by: Any,
+    agreement: Agreement | None = None,
+) -> Agreement:
+    created = agreement is None
+    agreement = agreement or Agreement(programme=programme)
+    document = values.pop("document", None)
+    changed = _save(agreement, values)
+    if document:
+        agreement.document = document
+        agreement.save(update_fields=["document"])
+        changed.append("document")
+    agreement.parties.set(parties)
+    log_action(
+        "partners.agreement.created" if created else "partners.agreement.changed",
+        programme=programme,
+        actor=changed_by,
+        target=agreement,
+        fields=sorted(changed),
+    )
+    return agreement
+
+
+def add_contribution(
+    *, agreement: Agreement, values: dict[str, Any], added_by: Any
+) -> Contribution:
+    contribution = Contribution(agreement=agreement)
+    _save(contribution, values)
+    log_action(
+        "partners.contribution.added",
+        programme=agreement.programme,
+        actor=added_by,
+        target=contribution,
+        year=contribution.year,
+        amount=contribution.amount,
+    )
+    return contribution
+
+
+def add_budget_line(*, programme: Programme, values: dict[str, Any], added_by: Any) -> BudgetLine:
+    line = BudgetLine(programme=programme)
+    _save(line, values)
+    log_action(
+        "partners.budget_line.added",
+        programme=programme,
+        actor=added_by,
+        target=line,
+        year=line.year,
+        amount=line.amount,
+    )
+    return line
+
+
+def record_cost(*, budget_line: BudgetLine, values: dict[str, Any], recorded_by: Any) -> Cost:
+    cost = Cost(budget_line=budget_line)
+    _save(cost, values)
+    log_action(
+        "partners.cost.recorded",
+        programme=budget_line.programme,
+        actor=recorded_by,
+        target=cost,
+        amount=cost.amount,
+    )
+    return cost
+
+
+def delete_cost(cost: Cost, *, deleted_by: Any) -> None:
+    log_action(
+        "partners.cost.deleted",
+        programme=cost.budget_line.programme,
+        actor=deleted_by,
+        target=cost,
+        amount=cost.amount,
+    )
+    cost.delete()

@@ -1,0 +1,33 @@
+"""Partners fixtures: a second referring organisation and its referrer, a fair in Berga.
+
+Rami refers for Arbetsmarknadscentrum; Rut refers for Röda Korset and must never see Rami's
+referrals.
+"""
+
+import pytest
+
+from sprakvan.accounts.models import User
+from sprakvan.core.models import Programme
+from sprakvan.core.tests.factories import MembershipFactory, UserFactory
+from sprakvan.partners.models import Organisation, OutreachEvent
+
+from .factories import OrganisationFactory, OutreachEventFactory
+
+
+@pytest.fixture
+def red_cross(programme: Programme) -> Organisation:
+    return OrganisationFactory(programme=programme, name="Röda Korset Linköping Södra")
+
+
+@pytest.fixture
+def other_referrer(programme: Programme, red_cross: Organisation) -> User:
+    user = UserFactory(email="rut@example.org", first_name="Rut")
+    MembershipFactory(user=user, programme=programme, role="referrer", organisation=red_cross)
+    return user
+
+
+@pytest.fixture
+def fair(programme: Programme) -> OutreachEvent:
+    return OutreachEventFactory(
+        programme=programme, name="Bergadagen", district=programme.districts.get(name="Berga")
+    )

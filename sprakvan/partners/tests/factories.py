@@ -1,0 +1,101 @@
+"""Factories for partner organisations, outreach events, leads, referrals and money."""
+
+import datetime
+
+import factory
+
+from sprakvan.core.tests.factories import ProgrammeFactory
+from sprakvan.partners.models import (
+    Agreement,
+    BudgetLine,
+    Contribution,
+    Cost,
+    Lead,
+    Organisation,
+    OutreachEvent,
+    Referral,
+)
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+        django_get_or_create = ("programme", "name")
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    kind = "civil_society"
+
+
+class OutreachEventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OutreachEvent
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    name = factory.Sequence(lambda n: f"Fair {n}")
+    date = datetime.date(2019, 3, 8)
+    kind = "fair"
+
+
+class LeadFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Lead
+
+    event = factory.SubFactory(OutreachEventFactory)
+    first_name = factory.Sequence(lambda n: f"Lead{n}")
+    phone = factory.Sequence(lambda n: f"+4673{n:07d}")
+    group = "newcomer"
+
+
+class ReferralFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Referral
+
+    programme = factory.SelfAttribute("organisation.programme")
+    organisation = factory.SubFactory(OrganisationFactory)
+    consent_given_by = "person"
+    consent_method = "in_person"
+    consent_date = datetime.date(2019, 3, 1)
+
+
+class AgreementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Agreement
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    title = "IOP"
+    starts_on = datetime.date(2019, 1, 1)
+    ends_on = datetime.date(2021, 12, 31)
+
+
+class ContributionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Contribution
+
+    agreement = factory.SubFactory(AgreementFactory)
+    party = factory.SubFactory(
+        OrganisationFactory, programme=factory.SelfAttribute("..agreement.programme")
+    )
+    year = 2019
+    amount = 600_000
+    covers = "project_leader"
+
+
+class BudgetLineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BudgetLine
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    year = 2019
+    name = factory.Sequence(lambda n: f"Line {n}")
+    amount = 100_000
+
+
+class CostFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Cost
+
+    budget_line = factory.SubFactory(BudgetLineFactory)
+    date = datetime.date(2019, 5, 1)
+    amount = 1_000
+    description = "Something"

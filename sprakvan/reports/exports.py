@@ -1,0 +1,85 @@
+"""Tables to Excel (real number and date cells, bold frozen header) and CSV (";", UTF-8 BOM)."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from .tables import Table, Value
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV_TYPE = "text/csv; charset=utf-8"
+
+
+def _cell(value: Value) -> Value:
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
+
+
+def _sheet_name(title: str, taken: set[str]) -> str:
+    name = re.sub(r"[\[\]:*?/\\]", " ", title).strip()[:28] or "Tabell"
+    candidate, n = name, 2
+    while candidate in taken:
+        candidate, n = f"{name[:26]} {n}", n + 1
+    taken.add(candidate)
+    return candidate
+
+
+def xlsx_bytes(tables: Iterable[Table]) -> bytes:
+    """One sheet per table."""
+    book = Workbook()
+    book.remove(book.active)  # type: ignore[arg-type]
+    taken: set[str] = set()
+    bold = Font(bold=True)
+    for table in tables:
+        sheet = book.create_sheet(_sheet_name(table.title, taken))
+        headers, rows = table.full()
+        sheet.append(headers)
+        for cell in sheet[1]:
+            cell.font = bold
+        for row in rows:
+            sheet.append([_cell(v) for v in row])
+        widths = [len(str(h)) for h in headers]
+        for row_number, row in enumerate(rows, start=2):
+            for column, value in enumerate(row, start=1):
+                widths[column - 1] = max(widths[column - 1], len(str(value or "")))
+                if isinstance(value, datetime.date):
+                    sheet.cell(row=row_number, column=column).number_format = "yyyy-mm-dd"
+        for column, width in enumerate(widths, start=1):
+            sheet.column_dimensions[get_column_letter(column)].width = min(width + 2, 60)
+        sheet.freeze_panes = "A2"
+    if not book.sheetnames:
+        book.create_sheet("Tabell")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _csv_value(value: Value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, float | Decimal):
+        # Swedish Excel reads a decimal comma.
+        return str(value).replace(".", ",")
+    return str(value)
+
+
+def csv_bytes(table: Table) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    headers, rows = table.full()
+    writer.writerow(headers)
+    for row in rows:
+        writer.writerow([_csv_value(v) for v in row])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")

@@ -1,0 +1,74 @@
+"""Forms of the reports pages: the period, the document's free text, goals."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from sprakvan.core.forms_rendering import StyledFormMixin
+from sprakvan.core.models import Programme
+
+from .models import DocumentText, Goal
+from .statistics import Period
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class PeriodForm(StyledFormMixin, forms.Form):
+    start = forms.DateField(label=_("From"), widget=DATE_WIDGET)
+    end = forms.DateField(label=_("To"), widget=DATE_WIDGET)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("start"), data.get("end")
+        if start and end:
+            if end < start:
+                raise forms.ValidationError(_("The period must end on or after its start."))
+            if (end - start).days > 3660:
+                raise forms.ValidationError(_("Choose a period of at most ten years."))
+        return data
+
+    @property
+    def period(self) -> Period:
+        return Period(self.cleaned_data["start"], self.cleaned_data["end"])
+
+
+def period_from(params: Any, *, default: Period) -> tuple[PeriodForm, Period]:
+    """The period in the query string (?start=…&end=…) or the default."""
+    if "start" in params or "end" in params:
+        form = PeriodForm(params)
+        if form.is_valid():
+            return form, form.period
+        return form, default
+    form = PeriodForm(initial={"start": default.start, "end": default.end})
+    return form, default
+
+
+class DocumentTextForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = DocumentText
+        fields = ["meeting_date", "participants", "background", "future", "summary", "signatures"]
+        widgets = {
+            "meeting_date": DATE_WIDGET,
+            "participants": forms.Textarea(attrs={"rows": 3}),
+            "background": forms.Textarea(attrs={"rows": 8}),
+            "future": forms.Textarea(attrs={"rows": 6}),
+            "summary": forms.Textarea(attrs={"rows": 4}),
+            "signatures": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class GoalForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = Goal
+        fields = ["year", "title", "kind", "measure", "district", "minimum_per_month", "order"]
+
+    def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.programme = programme
+        self.fields["district"].queryset = programme.districts.all()  # type: ignore[attr-defined]
+        if not self.initial.get("year"):
+            self.initial["year"] = datetime.date.today().year

@@ -1,0 +1,423 @@
+"""One report: the figures of a period and its comparison, its tables, key figures and goals."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from sprakvan.core.models import Programme
+from sprakvan.participants.choices import Gender, Group, Status
+
+from . import goals as goal_rules
+from .queries import load_rows
+from .statistics import (
+    GENDERS,
+    GROUPS,
+    Figures,
+    Period,
+    Rows,
+    figures,
+    new_pairs_per_month,
+)
+from .tables import Table
+
+
+def _labels(choices: Any) -> dict[str, str]:
+    return {value: str(label) for value, label in choices}
+
+
+def activity_type_labels() -> dict[str, str]:
+    try:
+        from sprakvan.activities.models import ActivityType
+    except ImportError:
+        return {}
+    return _labels(ActivityType.choices)
+
+
+def end_reason_labels() -> dict[str, str]:
+    try:
+        from sprakvan.matching.models import Pair
+    except ImportError:
+        return {}
+    return _labels(Pair.EndReason.choices)
+
+
+def month_label(year: int, month: int) -> str:
+    return f"{year}-{month:02d}"
+
+
+@dataclass
+class KeyFigure:
+    slug: str
+    label: str
+    current: int | float | None
+    previous: int | float | None
+    is_count: bool = True
+
+
+@dataclass
+class Report:
+    programme: Programme | None
+    period: Period
+    comparison: Period
+    today: datetime.date
+    current: Figures
+    previous: Figures
+    rows: Rows
+    goal_years: tuple[int, ...] = ()
+    goals_by_year: dict[int, list[tuple[Any, goal_rules.GoalResult]]] = field(default_factory=dict)
+
+    @property
+    def goal_year(self) -> int | None:
+        return self.goal_years[0] if self.goal_years else None
+
+    @property
+    def goal_results(self) -> list[tuple[Any, goal_rules.GoalResult]]:
+        return self.goals_by_year.get(self.goal_year, []) if self.goal_year else []
+
+    @property
+    def key_figures(self) -> list[KeyFigure]:
+        c, p = self.current, self.previous
+        result = [
+            KeyFigure(
+                "newcomers",
+                _("Registered newcomers"),
+                c.registrations["newcomer"]["total"],
+                p.registrations["newcomer"]["total"],
+            ),
+            KeyFigure(
+                "established",
+                _("Registered established residents"),
+                c.registrations["established"]["total"],
+                p.registrations["established"]["total"],
+            ),
+        ]
+        if c.pairs is not None and p.pairs is not None:
+            result += [
+                KeyFigure("new_pairs", _("New language-friend pairs"), c.pairs.new, p.pairs.new),
+                KeyFigure(
+                    "active_pairs",
+                    _("Active language-friend pairs"),
+                    c.pairs.active,
+                    p.pairs.active,
+                ),
+                KeyFigure("ended_pairs", _("Pairs that ended"), c.pairs.ended, p.pairs.ended),
+                KeyFigure(
+                    "median_wait",
+                    _("Median wait for a language friend (days)"),
+                    c.pairs.median_wait_days,
+                    p.pairs.median_wait_days,
+                    is_count=False,
+                ),
+                KeyFigure(
+                    "longest_wait",
+                    _("Longest wait for a language friend (days)"),
+                    c.pairs.longest_wait_days,
+                    p.pairs.longest_wait_days,
+                    is_count=False,
+                ),
+            ]
+        if c.waiting_at_end is not None and p.waiting_at_end is not None:
+            result += [
+                KeyFigure(
+                    "waiting_newcomers",
+                    _("Newcomers waiting at the end of the period"),
+                    c.waiting_at_end["newcomer"],
+                    p.waiting_at_end["newcomer"],
+                ),
+                KeyFigure(
+                    "waiting_established",
+                    _("Established residents waiting at the end of the period"),
+                    c.waiting_at_end["established"],
+                    p.waiting_at_end["established"],
+                ),
+            ]
+        if c.sessions is not None and p.sessions is not None:
+            result += [
+                KeyFigure("sessions", _("Sessions held"), c.sessions.sessions, p.sessions.sessions),
+                KeyFigure(
+                    "attendance",
+                    _("Attendance at sessions"),
+                    c.sessions.attendance,
+                    p.sessions.attendance,
+                ),
+                KeyFigure(
+                    "average_attendance",
+                    _("Participants per session"),
+                    c.sessions.average_per_session,
+                    p.sessions.average_per_session,
+                    is_count=False,
+                ),
+            ]
+        return result
+
+    # Tables ---------------------------------------------------------------------------------
+
+    def key_figure_table(self) -> Table:
+        figures = self.key_figures
+        return Table(
+            slug="key-figures",
+            title=_("Key figures"),
+            label_header=_("Measure"),
+            headers=[period_label(self.period), period_label(self.comparison)],
+            labels=[f.label for f in figures],
+            values=[[f.current, f.previous] for f in figures],
+            count_columns=[True, True],
+            row_keys=[f.slug for f in figures],
+            count_rows=[f.is_count for f in figures],
+        )
+
+    def registration_table(self) -> Table:
+        genders = _labels(Gender.choices)
+        groups = _labels(Group.choices)
+        return Table(
+            slug="registrations",
+            title=_("Registrations by group and gender, %(period)s")
+            % {"period": period_label(self.period)},
+            label_header=_("Group"),
+            headers=[genders[g] for g in GENDERS],
+            labels=[groups[g] for g in GROUPS],
+            values=[[self.current.registrations[g][x] for x in GENDERS] for g in GROUPS],
+            row_totals=True,
+            column_totals=True,
+            total_label=_("Total"),
+        )
+
+    def results_table(self) -> Table:
+        """The source's "Utfall" table: registrations by gender, new and active pairs."""
+        c = self.current
+        reg = c.registrations
+        labels = [
+            _("Registered newcomers"),
+            _("Registered established residents"),
+        ]
+        values: list[list[Any]] = [
+            [reg["newcomer"]["total"], reg["newcomer"]["woman"], reg["newcomer"]["man"]],
+            [reg["established"]["total"], reg["established"]["woman"], reg["established"]["man"]],
+        ]
+        other = [reg[g]["another"] + reg[g]["undisclosed"] for g in GROUPS]
+        headers = [_("Number"), _("Women"), _("Men")]
+        if any(other):
+            headers.append(_("Another or not given"))
+            for row, extra in zip(values, other, strict=True):
+                row.append(extra)
+        if c.pairs is not None:
+            labels += [_("New language-friend pairs"), _("Active language-friend pairs")]
+            pad = [None] * (len(headers) - 1)
+            values += [[c.pairs.new, *pad], [c.pairs.active, *pad]]
+        return Table(
+            slug="results",
+            title=_("Results %(period)s") % {"period": period_label(self.period)},
+            label_header=_("Measure"),
+            headers=headers,
+            labels=labels,
+            values=values,
+        )
+
+    def pairs_per_month_table(self) -> Table | None:
+        if self.rows.pairs is None:
+            return None
+        this = new_pairs_per_month(self.rows.pairs, self.period)
+        before = new_pairs_per_month(self.rows.pairs, self.comparison)
+        months_now = list(this)
+        months_before = list(before)
+        count = max(len(months_now), len(months_before))
+        labels, values = [], []
+        for i in range(count):
+            now = months_now[i] if i < len(months_now) else None
+            was = months_before[i] if i < len(months_before) else None
+            labels.append(" / ".join(month_label(*m) for m in (now, was) if m is not None))
+            values.append([this[now] if now else 0, before[was] if was else 0])
+        return Table(
+            slug="new-pairs-per-month",
+            title=_("New language-friend pairs per month"),
+            label_header=_("Month"),
+            headers=[period_label(self.period), period_label(self.comparison)],
+            labels=labels,
+            values=values,
+            column_totals=True,
+            total_label=_("Total"),
+        )
+
+    def ended_pairs_table(self) -> Table | None:
+        if self.current.pairs is None:
+            return None
+        reasons = end_reason_labels()
+        items = self.current.pairs.ended_by_reason
+        return Table(
+            slug="ended-pairs",
+            title=_("Pairs that ended, by reason"),
+            label_header=_("Reason"),
+            headers=[_("Pairs")],
+            labels=[reasons.get(k, k) for k in items],
+            values=[[v] for v in items.values()],
+            column_totals=True,
+            total_label=_("Total"),
+        )
+
+    def sessions_by_district_table(self) -> Table | None:
+        s = self.current.sessions
+        if s is None:
+            return None
+        return Table(
+            slug="sessions-by-district",
+            title=_("Sessions and attendance by district"),
+            label_header=_("District"),
+            headers=[_("Sessions"), _("Attendance"), _("Per session")],
+            labels=[k or _("(no district)") for k in s.by_district],
+            values=[[n, a, round(a / n, 1) if n else None] for n, a in s.by_district.values()],
+            column_totals=True,
+            count_columns=[True, True, False],
+            total_label=_("Total"),
+        )
+
+    def sessions_by_type_table(self) -> Table | None:
+        s = self.current.sessions
+        if s is None:
+            return None
+        types = activity_type_labels()
+        return Table(
+            slug="sessions-by-type",
+            title=_("Sessions and attendance by activity type"),
+            label_header=_("Activity type"),
+            headers=[_("Sessions"), _("Attendance"), _("Per session")],
+            labels=[types.get(k, k) for k in s.by_type],
+            values=[[n, a, round(a / n, 1) if n else None] for n, a in s.by_type.values()],
+            column_totals=True,
+            count_columns=[True, True, False],
+            total_label=_("Total"),
+        )
+
+    def attendance_table(self) -> Table | None:
+        s = self.current.sessions
+        if s is None:
+            return None
+        return Table(
+            slug="attendance",
+            title=_("Who came to the sessions"),
+            label_header=_("Group"),
+            headers=[_("Named"), _("Walk-in")],
+            labels=[_("Newcomers"), _("Established residents")],
+            values=[
+                [s.named_newcomers, s.walk_in_newcomers],
+                [s.named_established, s.walk_in_established],
+            ],
+            row_totals=True,
+            column_totals=True,
+            total_label=_("Total"),
+        )
+
+    def referrals_table(self) -> Table | None:
+        if self.current.referrals is None:
+            return None
+        statuses = _labels(Status.choices)
+        outcomes = [value for value, _label in Status.choices]
+        items = self.current.referrals
+        return Table(
+            slug="referrals",
+            title=_("Referrals by organisation and what became of them"),
+            label_header=_("Organisation"),
+            headers=[statuses[o] for o in outcomes],
+            labels=list(items),
+            values=[[counts.get(o, 0) for o in outcomes] for counts in items.values()],
+            row_totals=True,
+            column_totals=True,
+            total_label=_("Total"),
+        )
+
+    def outreach_table(self) -> Table | None:
+        if self.current.funnel is None:
+            return None
+        rows = self.current.funnel
+        return Table(
+            slug="outreach",
+            title=_("Outreach events: leads, registrations and pairs"),
+            label_header=_("Event"),
+            headers=[_("Date"), _("Leads"), _("Registered"), _("In a pair")],
+            labels=[r.event for r in rows],
+            values=[[r.date, r.leads, r.registered, r.paired] for r in rows],
+            column_totals=True,
+            count_columns=[False, True, True, True],
+            total_label=_("Total"),
+        )
+
+    def goals_table(self) -> Table:
+        return Table(
+            slug="goals",
+            title=_("Goals %(year)s") % {"year": self.goal_year},
+            label_header=_("Goal"),
+            headers=[_("Status"), _("Progress (%)"), _("Now"), _("Target")],
+            labels=[goal.title for goal, _result in self.goal_results],
+            values=[
+                [r.status_label, r.percent, r.current, r.target] for _goal, r in self.goal_results
+            ],
+            count_columns=[False, False, False, False],
+        )
+
+    def tables(self) -> list[Table]:
+        """Every table of the report, in page order; parts without data are left out."""
+        candidates = [
+            self.key_figure_table(),
+            self.registration_table(),
+            self.pairs_per_month_table(),
+            self.ended_pairs_table(),
+            self.sessions_by_district_table(),
+            self.sessions_by_type_table(),
+            self.attendance_table(),
+            self.referrals_table(),
+            self.outreach_table(),
+        ]
+        if self.goal_year is not None:
+            candidates.append(self.goals_table())
+        return [t for t in candidates if t is not None]
+
+    def table(self, slug: str) -> Table | None:
+        extra = {"results": self.results_table}
+        if slug in extra:
+            return extra[slug]()
+        return next((t for t in self.tables() if t.slug == slug), None)
+
+
+def period_label(period: Period) -> str:
+    return f"{period.start:%Y-%m-%d} – {period.end:%Y-%m-%d}"
+
+
+def build(
+    programme: Programme | None,
+    period: Period,
+    *,
+    today: datetime.date,
+    comparison: Period | None = None,
+    goal_years: tuple[int, ...] = (),
+) -> Report:
+    """Load the rows once and compute the period, its comparison and the years' goals."""
+    comparison = comparison or period.previous()
+    parts = [period, comparison, *(goal_rules.goal_window(y) for y in goal_years)]
+    window = Period(min(p.start for p in parts), max(p.end for p in parts))
+    rows = load_rows(programme, window, today=today, waiting_days=(period.end, comparison.end))
+    report = Report(
+        programme=programme,
+        period=period,
+        comparison=comparison,
+        today=today,
+        current=figures(rows, period),
+        previous=figures(rows, comparison),
+        rows=rows,
+        goal_years=goal_years,
+    )
+    if goal_years and programme is not None:
+        goals = goal_rules.goals_for(programme, goal_years)
+        for year in goal_years:
+            report.goals_by_year[year] = goal_rules.evaluate_goals(
+                [g for g in goals if g.year == year], rows, year=year, today=today
+            )
+    return report
+
+
+def year_to_date(today: datetime.date) -> tuple[Period, Period]:
+    """This year so far, and the same dates last year."""
+    period = Period(datetime.date(today.year, 1, 1), today)
+    return period, period.year_earlier()

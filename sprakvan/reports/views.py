@@ -1,0 +1,233 @@
+"""The reports pages: the dashboard, table exports, goals and the partner-dialogue document.
+
+Coordinators see exact figures; partner viewers see counts only, with small cells suppressed,
+on the page, in the exports and in the document alike.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from sprakvan.accounts.models import Role
+from sprakvan.core.access import ProgrammeRequest, get_scoped, scoped, staff_view
+
+from . import document, exports
+from .charts import charts_for
+from .forms import DocumentTextForm, GoalForm, period_from
+from .models import DocumentText, Goal
+from .report import Report, build, year_to_date
+from .services import delete_goal, save_document_text, save_goal
+from .statistics import Period
+from .tables import Table
+from .viewer import viewer_tables
+
+coordinator_only = staff_view(Role.COORDINATOR)
+readers = staff_view(Role.COORDINATOR, Role.PARTNER_VIEWER)
+
+
+def is_viewer(request: ProgrammeRequest) -> bool:
+    return request.membership.role != Role.COORDINATOR
+
+
+def _report(request: ProgrammeRequest) -> tuple[object, Report]:
+    today = timezone.localdate()
+    this_year, last_year = year_to_date(today)
+    form, period = period_from(request.GET, default=this_year)
+    comparison = last_year if period == this_year else period.previous()
+    report = build(
+        request.programme,
+        period,
+        today=today,
+        comparison=comparison,
+        goal_years=(period.end.year,),
+    )
+    return form, report
+
+
+def _tables(request: ProgrammeRequest, report: Report) -> list[Table]:
+    tables = report.tables()
+    if is_viewer(request):
+        return viewer_tables(tables)
+    return tables
+
+
+@readers
+def dashboard(request: ProgrammeRequest) -> HttpResponse:
+    form, report = _report(request)
+    tables = _tables(request, report)
+    by_slug = {t.slug: t for t in tables}
+    charts = charts_for(by_slug)
+    charted = {c.slug for c in charts}
+    query = f"?start={report.period.start:%Y-%m-%d}&end={report.period.end:%Y-%m-%d}"
+    return render(
+        request,
+        "reports/dashboard.html",
+        {
+            "form": form,
+            "report": report,
+            "viewer": is_viewer(request),
+            "key_figures": by_slug.get("key-figures"),
+            "goals": report.goal_results,
+            "goal_table": by_slug.get("goals"),
+            "charts": charts,
+            "tables": [
+                t
+                for t in tables
+                if t.slug not in charted and t.slug not in ("key-figures", "goals")
+            ],
+            "query": query,
+            "waiting_now": report.rows.waiting_now,
+            "parts_missing": _missing_parts(report),
+        },
+    )
+
+
+def _missing_parts(report: Report) -> list[str]:
+    missing = []
+    if report.rows.pairs is None:
+        missing.append(_("language-friend pairs"))
+    if report.rows.sessions is None:
+        missing.append(_("sessions and attendance"))
+    if report.rows.referrals is None:
+        missing.append(_("referrals"))
+    if report.rows.funnel is None:
+        missing.append(_("outreach events"))
+    return missing
+
+
+@readers
+def table_export(request: ProgrammeRequest, slug: str, extension: str) -> HttpResponse:
+    """One table (or, for slug "all", every table) as .xlsx or .csv."""
+    _form, report = _report(request)
+    tables = _tables(request, report)
+    if slug == "all":
+        chosen = tables
+    else:
+        chosen = [t for t in tables if t.slug == slug]
+        if not chosen:
+            raise Http404
+    stem = (
+        f"{request.programme.slug}-{slug}-{report.period.start:%Y%m%d}-{report.period.end:%Y%m%d}"
+    )
+    if extension == "xlsx":
+        response = HttpResponse(exports.xlsx_bytes(chosen), content_type=exports.XLSX_TYPE)
+    elif extension == "csv" and len(chosen) == 1:
+        response = HttpResponse(exports.csv_bytes(chosen[0]), content_type=exports.CSV_TYPE)
+    else:
+        raise Http404
+    response["Content-Disposition"] = f'attachment; filename="{stem}.{extension}"'
+    return response
+
+
+def _document_period(request: ProgrammeRequest) -> tuple[object, Period]:
+    today = timezone.localdate()
+    default = Period(datetime.date(today.year, 1, 1), today)
+    return period_from(request.GET, default=default)
+
+
+@readers
+def document_page(request: ProgrammeRequest) -> HttpResponse:
+    """The partner-dialogue document: its free text (coordinators edit it) and downloads."""
+    form, period = _document_period(request)
+    text = (
+        scoped(DocumentText.objects.all(), request)
+        .filter(period_start=period.start, period_end=period.end)
+        .first()
+    )
+    query = f"?start={period.start:%Y-%m-%d}&end={period.end:%Y-%m-%d}"
+    text_form = None
+    if not is_viewer(request):
+        if request.method == "POST":
+            text_form = DocumentTextForm(request.POST, instance=text)
+            if text_form.is_valid():
+                save_document_text(
+                    programme=request.programme,
+                    period_start=period.start,
+                    period_end=period.end,
+                    values={
+                        name: text_form.cleaned_data[name] for name in DocumentTextForm.Meta.fields
+                    },
+                    saved_by=request.user,
+                )
+                messages.success(request, _("The texts are saved."))
+                return redirect(reverse("reports:document") + query)
+        else:
+            text_form = DocumentTextForm(instance=text)
+    elif request.method == "POST":
+        return HttpResponse(status=403)
+    texts = scoped(DocumentText.objects.all(), request).only("period_start", "period_end")[:20]
+    return render(
+        request,
+        "reports/document_form.html",
+        {
+            "period_form": form,
+            "period": period,
+            "text_form": text_form,
+            "text": text,
+            "texts": texts,
+            "query": query,
+            "viewer": is_viewer(request),
+        },
+    )
+
+
+@readers
+def document_download(request: ProgrammeRequest, extension: str) -> HttpResponse:
+    _form, period = _document_period(request)
+    content = document.build_content(
+        request.programme,
+        period,
+        today=timezone.localdate(),
+        suppressed=is_viewer(request),
+    )
+    stem = f"partssamtal-{request.programme.slug}-{period.start:%Y%m%d}-{period.end:%Y%m%d}"
+    if extension == "pdf":
+        response = HttpResponse(document.pdf_bytes(content), content_type="application/pdf")
+    elif extension == "docx":
+        response = HttpResponse(document.docx_bytes(content), content_type=document.DOCX_TYPE)
+    else:
+        raise Http404
+    response["Content-Disposition"] = f'attachment; filename="{stem}.{extension}"'
+    return response
+
+
+@coordinator_only
+def goal_list(request: ProgrammeRequest) -> HttpResponse:
+    goals = scoped(Goal.objects.select_related("district"), request)
+    return render(request, "reports/goal_list.html", {"goals": goals})
+
+
+@coordinator_only
+def goal_create(request: ProgrammeRequest) -> HttpResponse:
+    return _goal_form(request, Goal())
+
+
+@coordinator_only
+def goal_edit(request: ProgrammeRequest, pk: int) -> HttpResponse:
+    return _goal_form(request, get_scoped(Goal.objects.all(), request, pk=pk))
+
+
+def _goal_form(request: ProgrammeRequest, goal: Goal) -> HttpResponse:
+    form = GoalForm(request.POST or None, instance=goal, programme=request.programme)
+    if request.method == "POST" and form.is_valid():
+        save_goal(goal=form.save(commit=False), saved_by=request.user)
+        messages.success(request, _("The goal is saved."))
+        return redirect("reports:goal_list")
+    return render(request, "reports/goal_form.html", {"form": form, "goal": goal})
+
+
+@require_POST
+@coordinator_only
+def goal_delete(request: ProgrammeRequest, pk: int) -> HttpResponse:
+    goal = get_scoped(Goal.objects.all(), request, pk=pk)
+    delete_goal(goal, deleted_by=request.user)
+    messages.success(request, _("The goal is deleted."))
+    return redirect("reports:goal_list")
