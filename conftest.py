@@ -33,6 +33,8 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 def _clean_cache_and_tasks(settings: Any) -> Iterator[None]:
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
     settings.AXES_ENABLED = False
+    # Pages default to Swedish; tests read the English msgids unless they choose a language.
+    settings.LANGUAGE_CODE = "en"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     cache.clear()
     yield

@@ -190,6 +190,9 @@ def merge_duplicate(duplicate: Participant, *, merged_by: Any) -> Participant:
         original.notes = "\n".join(filter(None, [original.notes, duplicate.notes]))
     original.save()
     duplicate.consents.update(participant=original)
+    # A referral or a fair lead follows the person, not the registration row.
+    duplicate.referrals.update(participant=original)
+    duplicate.leads.update(participant=original)
     log_action(
         "participants.duplicate.merged",
         programme=original.programme,

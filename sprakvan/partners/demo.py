@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from sprakvan.accounts.models import Membership, Role
+from sprakvan.accounts.models import Membership, Role, User
 from sprakvan.core.models import Programme
 from sprakvan.participants.choices import Group, Source
 from sprakvan.participants.models import Participant
@@ -341,7 +341,7 @@ def _fairs(
             _leads(event, fair, coordinator.user if coordinator else None)
 
 
-def _leads(event: OutreachEvent, fair: Fair, created_by: object) -> None:
+def _leads(event: OutreachEvent, fair: Fair, created_by: User | None) -> None:
     """Two in three who registered through the event left their number first; about as many
     again left a number and never registered."""
     rng = random.Random(f"leads-{fair.name}")

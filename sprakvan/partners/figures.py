@@ -35,8 +35,13 @@ def pair_model() -> Any:
     return _model("matching", "Pair")
 
 
+# A pair that ran at least this long counts as an active pair even after it ended.
+ACTIVE_PAIR_DAYS = 30
+
+
 def outcomes(participant_ids: set[int], *, today: datetime.date) -> dict[int, Outcome]:
-    """Group, ever matched (a pair that started) and in an active pair today, per participant."""
+    """Group, matched (in a pair that started) and in an active pair (one still running today,
+    or one that ran at least ACTIVE_PAIR_DAYS) per participant."""
     if not participant_ids:
         return {}
     rows = Participant.objects.filter(pk__in=participant_ids, erased_at__isnull=True)
@@ -50,11 +55,12 @@ def outcomes(participant_ids: set[int], *, today: datetime.date) -> dict[int, Ou
             Q(newcomer_id__in=participant_ids) | Q(established_id__in=participant_ids)
         )
         matched, active = set(), set()
-        for newcomer_id, established_id, state in started.values_list(
-            "newcomer_id", "established_id", "state"
+        lasting = datetime.timedelta(days=ACTIVE_PAIR_DAYS)
+        for newcomer_id, established_id, started_on, ended_on in started.values_list(
+            "newcomer_id", "established_id", "started_on", "ended_on"
         ):
             matched |= {newcomer_id, established_id}
-            if state == Pair.State.ACTIVE:
+            if ended_on is None or ended_on > today or ended_on - started_on >= lasting:
                 active |= {newcomer_id, established_id}
     return {
         pk: Outcome(group=group, matched=pk in matched, active=pk in active)
@@ -157,7 +163,10 @@ class YearFinances:
 
 def year_finances(programme: Programme, year: int) -> YearFinances:
     budget_lines = BudgetLine.objects.filter(programme=programme, year=year).with_actual()
-    lines = [LineFigures(name=b.name, budget=b.amount, actual=b.actual) for b in budget_lines]
+    lines = [
+        LineFigures(name=b.name, budget=b.amount, actual=b.actual)  # type: ignore[attr-defined]
+        for b in budget_lines
+    ]
     total = totals(lines)
     contributions = list(
         Contribution.objects.filter(agreement__programme=programme, year=year).select_related(

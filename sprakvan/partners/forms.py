@@ -6,13 +6,14 @@ import datetime
 from typing import Any
 
 from django import forms
+from django.core.validators import FileExtensionValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
 from sprakvan.accounts.models import User
 from sprakvan.core.forms_rendering import StyledFormMixin
-from sprakvan.core.models import Programme
+from sprakvan.core.models import District, Programme
 from sprakvan.participants.choices import Gender, Group
 
 from .models import (
@@ -78,10 +79,8 @@ class ReferralForm(StyledFormMixin, forms.Form):
         label=_("Gender"), choices=Gender.choices, initial=Gender.UNDISCLOSED
     )
     birth_year = forms.IntegerField(label=_("Birth year"), required=False, min_value=1910)
-    district = forms.ModelChoiceField(
-        label=_("District (stadsdel)"),
-        queryset=None,
-        required=False,  # type: ignore[arg-type]
+    district: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("District (stadsdel)"), queryset=District.objects.none(), required=False
     )
     notes = forms.CharField(
         label=_("Anything the coordinator should know"),
@@ -157,10 +156,8 @@ class OutreachEventForm(StyledFormMixin, forms.ModelForm):
         self.instance.programme = programme
         self.fields["district"].queryset = programme.districts.all()  # type: ignore[attr-defined]
         self.fields["co_organiser"].queryset = programme.partner_organisations.all()  # type: ignore[attr-defined]
-        self.fields["staff_present"].queryset = (
-            User.objects.filter(  # type: ignore[attr-defined]
-                memberships__programme=programme
-            )
+        self.fields["staff_present"].queryset = (  # type: ignore[attr-defined]
+            User.objects.filter(memberships__programme=programme)
             .distinct()
             .order_by("first_name", "email")
         )
@@ -210,6 +207,9 @@ class AgreementForm(StyledFormMixin, forms.ModelForm):
         self.fields["document"].widget = forms.ClearableFileInput(
             attrs={"accept": ".pdf,.docx,.odt"}
         )
+        self.fields["document"].validators.append(
+            FileExtensionValidator(allowed_extensions=["pdf", "docx", "odt"])
+        )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -220,8 +220,11 @@ class AgreementForm(StyledFormMixin, forms.ModelForm):
     def values(self) -> dict[str, Any]:
         names = ["title", "kind", "starts_on", "ends_on", "purpose"]
         values = {name: self.cleaned_data[name] for name in names}
-        if self.cleaned_data.get("document"):
-            values["document"] = self.cleaned_data["document"]
+        document = self.cleaned_data.get("document")
+        if document:
+            values["document"] = document
+        elif document is False:
+            values["document"] = ""  # "Clear" was ticked
         return values
 
 

@@ -217,7 +217,7 @@ def save_agreement(
     agreement = agreement or Agreement(programme=programme)
     document = values.pop("document", None)
     changed = _save(agreement, values)
-    if document:
+    if document is not None:
         agreement.document = document
         agreement.save(update_fields=["document"])
         changed.append("document")

@@ -13,7 +13,9 @@ def partner_list(request: HttpRequest, programme_slug: str) -> HttpResponse:
     organisations = programme.partner_organisations.order_by("kind", "name")
     groups: dict[str, list[str]] = {}
     for organisation in organisations:
-        groups.setdefault(OrganisationKind(organisation.kind).label, []).append(organisation.name)
+        groups.setdefault(str(OrganisationKind(organisation.kind).label), []).append(
+            organisation.name
+        )
     return render(
         request, "partners/partner_list_public.html", {"programme": programme, "groups": groups}
     )

@@ -4,6 +4,8 @@ Rami refers for Arbetsmarknadscentrum; Rut refers for Röda Korset and must neve
 referrals.
 """
 
+from typing import Any
+
 import pytest
 
 from sprakvan.accounts.models import User
@@ -12,6 +14,12 @@ from sprakvan.core.tests.factories import MembershipFactory, UserFactory
 from sprakvan.partners.models import Organisation, OutreachEvent
 
 from .factories import OrganisationFactory, OutreachEventFactory
+
+
+@pytest.fixture(autouse=True)
+def _english(settings: Any) -> None:
+    """Pages in English (the msgids), whatever the Swedish catalogue says."""
+    settings.LANGUAGE_CODE = "en"
 
 
 @pytest.fixture
@@ -31,3 +39,8 @@ def fair(programme: Programme) -> OutreachEvent:
     return OutreachEventFactory(
         programme=programme, name="Bergadagen", district=programme.districts.get(name="Berga")
     )
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
+    return {**browser_context_args, "locale": "en-US"}

@@ -3,7 +3,7 @@
 import datetime
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sprakvan.core.models import Programme
@@ -59,6 +59,7 @@ def test_best_for_established_ranks_by_established_residents_and_skips_events_wi
     assert best_for_established(counts, top=3) == ["b", "d", "a"]
 
 
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(
     st.lists(st.tuples(st.sampled_from("ab"), st.one_of(st.none(), st.integers(0, 20)))),
     st.lists(st.tuples(st.sampled_from("ab"), st.integers(0, 20))),
@@ -77,8 +78,8 @@ def test_funnel_never_widens_down_the_steps(
 
 @pytest.fixture
 def known_dataset(programme: Programme) -> OutreachEvent:
-    """Bergadagen: 5 leads; 2 registered as leads, 1 more through the QR code; 1 of them
-    (established) in an active pair, 1 in a pair that ended."""
+    """Bergadagen: 5 leads; 2 registered as leads, 1 more through the QR code; 2 of them
+    (one established) in an active pair, 1 in a pair that ended after ten days."""
     event = OutreachEventFactory(programme=programme, name="Bergadagen")
     other_event = OutreachEventFactory(programme=programme, name="Stadsfesten")
     amal = ParticipantFactory(programme=programme, group="newcomer", registered_on=TODAY)
@@ -98,7 +99,7 @@ def known_dataset(programme: Programme) -> OutreachEvent:
         established=friend,
         state="ended",
         started_on=datetime.date(2019, 4, 1),
-        ended_on=datetime.date(2019, 6, 1),
+        ended_on=datetime.date(2019, 4, 11),
         end_reason="moved_away",
     )
     return event
@@ -111,6 +112,14 @@ def test_event_funnel_from_the_database_counts_the_known_dataset(
         counts = figures.event_funnels([known_dataset], today=TODAY)[known_dataset.pk]
     assert (counts.leads, counts.registered, counts.matched, counts.active) == (5, 3, 3, 2)
     assert (counts.established_registered, counts.established_matched) == (1, 1)
+
+
+def test_a_pair_that_ran_a_month_counts_as_active_after_it_ended(
+    known_dataset: OutreachEvent,
+) -> None:
+    Pair.objects.filter(state="ended").update(ended_on=datetime.date(2019, 5, 1))
+    counts = figures.event_funnels([known_dataset], today=TODAY)[known_dataset.pk]
+    assert counts.active == 3
 
 
 def test_event_funnel_counts_a_lead_who_also_used_the_qr_code_once(

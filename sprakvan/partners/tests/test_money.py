@@ -4,7 +4,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sprakvan.core.models import Programme
@@ -46,6 +46,7 @@ def test_per_unit_rounds_half_up_to_whole_kronor_in_decimal() -> None:
     assert isinstance(per_unit(10, 3), Decimal)
 
 
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(st.integers(0, 10_000_000), st.lists(st.integers(1, 1000), min_size=1, max_size=8))
 def test_split_exactly_adds_up_to_the_total(total: int, weights: list[int]) -> None:
     shares = split_exactly(total, weights)
@@ -98,3 +99,39 @@ def test_active_participants_counts_a_person_in_two_pairs_once_and_skips_other_y
             end_reason="completed" if ended else "",
         )
     assert figures.active_participants(programme, 2019) == 2
+
+
+def test_active_participants_adds_people_who_came_to_a_session_held_in_the_year(
+    programme: Programme,
+) -> None:
+    from sprakvan.activities.models import Activity, Attendance, Session
+
+    cafe = Activity.objects.create(programme=programme, type="language_cafe", title="Språkcafé")
+    held, cancelled, last_year = (
+        Session.objects.create(
+            programme=programme,
+            activity=cafe,
+            date=day,
+            start_time=datetime.time(18),
+            end_time=datetime.time(20),
+            status=status,
+        )
+        for day, status in [
+            (datetime.date(2019, 3, 4), "planned"),
+            (datetime.date(2019, 3, 11), "cancelled"),
+            (datetime.date(2018, 3, 4), "planned"),
+        ]
+    )
+    amal, eva, ola = ParticipantFactory.create_batch(3, programme=programme)
+    Pair.objects.create(
+        programme=programme,
+        newcomer=amal,
+        established=ParticipantFactory(programme=programme, group="established"),
+        state="active",
+        started_on=datetime.date(2019, 1, 1),
+    )
+    Attendance.objects.create(session=held, participant=amal)
+    Attendance.objects.create(session=held, participant=eva)
+    Attendance.objects.create(session=cancelled, participant=ola)
+    Attendance.objects.create(session=last_year, participant=ola)
+    assert figures.active_participants(programme, 2019) == 3

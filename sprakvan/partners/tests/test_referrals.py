@@ -161,7 +161,7 @@ def test_referrer_sees_no_personal_data_beyond_their_own_referral(
         reverse("partners:referral_detail", args=[rami_referral.pk]),
     ]:
         body = client.get(url).content.decode()
-        assert "Matched" in body or "Matchad" in body
+        assert "Matched" in body
         for secret in ["Birgitta", "Prefers mornings", "Abdullahi", "+46701234567", "070"]:
             assert secret not in body, (url, secret)
 

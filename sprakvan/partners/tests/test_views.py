@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from sprakvan.accounts.models import User
-from sprakvan.core.models import Programme
+from sprakvan.core.models import AuditEvent, Programme
 from sprakvan.participants.tests.factories import ParticipantFactory
 from sprakvan.partners.models import (
     Agreement,
@@ -133,6 +133,8 @@ def test_coordinator_creates_and_edits_an_organisation_with_what_they_do(
     )
     organisation.refresh_from_db()
     assert organisation.offer_slugs == ["marketing"]
+    changed = AuditEvent.objects.filter(action="partners.organisation.changed").get()
+    assert changed.data == {"fields": ["contact_name", "offers"]}
     assert list(Organisation.objects.offering("marketing")) == [organisation]
 
 
@@ -247,6 +249,15 @@ def test_link_leads_links_people_who_registered_after_the_fair(
     lead.refresh_from_db()
     assert lead.participant == person
     assert Lead.objects.filter(participant__isnull=True).count() == 1
+
+
+def test_link_leads_never_redirects_to_another_site(
+    client_for: ClientFor, coordinator: User
+) -> None:
+    response = client_for(coordinator).post(
+        reverse("partners:leads_link"), {"next": "https://evil.example/"}
+    )
+    assert response["Location"] == reverse("partners:outreach_list")
 
 
 def test_coordinator_removes_a_lead(
@@ -389,3 +400,26 @@ def test_public_partner_page_lists_names_but_no_contacts(
     body = response.content.decode()
     assert "Linkstep" in body and "Privat Person" not in body
     assert client.get(reverse("partners_public:partner_list", args=["nope"])).status_code == 404
+
+
+def test_organisation_page_lists_the_venues_and_activities_it_provides(
+    client_for: ClientFor, coordinator: User, programme: Programme
+) -> None:
+    from sprakvan.activities.models import Activity, Venue
+
+    library = OrganisationFactory(programme=programme, name="Ekholmens bibliotek", kind="library")
+    Venue.objects.create(programme=programme, name="Biblioteket i Ekholmen", provider=library)
+    Activity.objects.create(
+        programme=programme,
+        type="language_cafe",
+        title="Språkcafé Ekholmen",
+        host_organisation=library,
+    )
+    Venue.objects.create(programme=programme, name="Repslagaregatan")
+    body = (
+        client_for(coordinator)
+        .get(reverse("partners:organisation_detail", args=[library.pk]))
+        .content.decode()
+    )
+    assert "Biblioteket i Ekholmen" in body and "Språkcafé Ekholmen" in body
+    assert "Repslagaregatan" not in body

@@ -1,0 +1,149 @@
+"""The agreement, contributions, budget lines and costs; the finances page."""
+
+from __future__ import annotations
+
+import copy
+
+from django.contrib import messages
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from sprakvan.accounts.models import Role
+from sprakvan.core.access import ProgrammeRequest, get_scoped, scoped, staff_view
+
+from .. import figures, services
+from ..forms import AgreementForm, BudgetLineForm, ContributionForm, CostForm
+from ..models import Agreement, BudgetLine, Contribution, Cost
+from .common import COORDINATOR, chosen_year
+
+
+@staff_view(COORDINATOR, Role.PARTNER_VIEWER)
+def finances(request: ProgrammeRequest) -> HttpResponse:
+    years = figures.finance_years(request.programme)
+    today = timezone.localdate()
+    default = today.year if today.year in years or not years else years[-1]
+    year = chosen_year(request, default)
+    agreements = scoped(Agreement.objects.all(), request).prefetch_related(
+        "parties",
+        Prefetch(
+            "contributions",
+            queryset=Contribution.objects.select_related("party"),
+            to_attr="all_contributions",
+        ),
+    )
+    return render(
+        request,
+        "partners/finances.html",
+        {
+            "figures": figures.year_finances(request.programme, year),
+            "agreements": agreements,
+            "by_year": figures.contributions_by_year(request.programme),
+            "years": years,
+            "year": year,
+            "can_edit": request.membership.role == COORDINATOR,
+            "budget_lines": BudgetLine.objects.with_actual()
+            .filter(programme=request.programme, year=year)
+            .prefetch_related("costs"),
+        },
+    )
+
+
+@staff_view(COORDINATOR, Role.PARTNER_VIEWER)
+def agreement_document(request: ProgrammeRequest, pk: int) -> HttpResponse:
+    agreement = get_scoped(Agreement.objects.all(), request, pk=pk)
+    if not agreement.document:
+        raise Http404
+    return FileResponse(agreement.document.open("rb"), as_attachment=True)  # type: ignore[return-value]
+
+
+@staff_view(COORDINATOR)
+def agreement_create(request: ProgrammeRequest) -> HttpResponse:
+    return _agreement_form(request, None)
+
+
+@staff_view(COORDINATOR)
+def agreement_edit(request: ProgrammeRequest, pk: int) -> HttpResponse:
+    return _agreement_form(request, get_scoped(Agreement.objects.all(), request, pk=pk))
+
+
+def _agreement_form(request: ProgrammeRequest, agreement: Agreement | None) -> HttpResponse:
+    form = AgreementForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=copy.copy(agreement),
+        programme=request.programme,
+    )
+    if request.method == "POST" and form.is_valid():
+        services.save_agreement(
+            programme=request.programme,
+            values=form.values(),
+            parties=form.cleaned_data["parties"],
+            changed_by=request.user,
+            agreement=agreement,
+        )
+        messages.success(request, _("The agreement was saved."))
+        return redirect("partners:finances")
+    return render(request, "partners/agreement_form.html", {"form": form, "agreement": agreement})
+
+
+@staff_view(COORDINATOR)
+def contribution_create(request: ProgrammeRequest, pk: int) -> HttpResponse:
+    agreement = get_scoped(Agreement.objects.all(), request, pk=pk)
+    form = ContributionForm(request.POST or None, agreement=agreement)
+    if request.method == "POST" and form.is_valid():
+        services.add_contribution(agreement=agreement, values=form.values(), added_by=request.user)
+        messages.success(request, _("The contribution was saved."))
+        return redirect(reverse("partners:finances") + f"?year={form.cleaned_data['year']}")
+    return render(
+        request,
+        "partners/money_form.html",
+        {
+            "form": form,
+            "title": _("New contribution to %(agreement)s") % {"agreement": agreement.title},
+        },
+    )
+
+
+@staff_view(COORDINATOR)
+def budget_line_create(request: ProgrammeRequest) -> HttpResponse:
+    form = BudgetLineForm(request.POST or None, programme=request.programme)
+    if request.method == "POST" and form.is_valid():
+        services.add_budget_line(
+            programme=request.programme, values=form.values(), added_by=request.user
+        )
+        messages.success(request, _("The budget line was saved."))
+        return redirect(reverse("partners:finances") + f"?year={form.cleaned_data['year']}")
+    return render(
+        request, "partners/money_form.html", {"form": form, "title": _("New budget line")}
+    )
+
+
+@staff_view(COORDINATOR)
+def cost_create(request: ProgrammeRequest) -> HttpResponse:
+    form = CostForm(request.POST or None, programme=request.programme)
+    if request.method == "POST" and form.is_valid():
+        line = form.cleaned_data["budget_line"]
+        services.record_cost(budget_line=line, values=form.values(), recorded_by=request.user)
+        messages.success(request, _("The cost was recorded."))
+        return redirect(reverse("partners:finances") + f"?year={line.year}")
+    return render(request, "partners/money_form.html", {"form": form, "title": _("Record a cost")})
+
+
+@require_POST
+@staff_view(COORDINATOR)
+def cost_delete(request: ProgrammeRequest, pk: int) -> HttpResponse:
+    cost = get_object_or_404(
+        Cost.objects.filter(budget_line__programme=request.programme).select_related(
+            "budget_line__programme"
+        ),
+        pk=pk,
+    )
+    year = cost.budget_line.year
+    services.delete_cost(cost, deleted_by=request.user)
+    messages.success(request, _("The cost was removed."))
+    return redirect(reverse("partners:finances") + f"?year={year}")

@@ -1,0 +1,102 @@
+"""Partner organisations: list, edit, the detail page with its referral link."""
+
+from __future__ import annotations
+
+import copy
+
+from django.contrib import messages
+from django.db.models import Count
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from sprakvan.core.access import ProgrammeRequest, get_scoped, scoped, staff_view
+
+from .. import figures, services
+from ..forms import OrganisationForm
+from ..models import Organisation, OrganisationKind
+from .common import COORDINATOR, qr_response, registration_link
+
+
+@staff_view(COORDINATOR)
+def organisation_list(request: ProgrammeRequest) -> HttpResponse:
+    organisations = scoped(Organisation.objects.all(), request).annotate(
+        referral_count=Count("referrals", distinct=True),
+        participant_count=Count("sourced_participants", distinct=True),
+    )
+    kind = request.GET.get("kind", "")
+    if kind in OrganisationKind.values:
+        organisations = organisations.filter(kind=kind)
+    return render(
+        request,
+        "partners/organisation_list.html",
+        {"organisations": organisations, "kinds": OrganisationKind.choices, "kind": kind},
+    )
+
+
+@staff_view(COORDINATOR)
+def organisation_create(request: ProgrammeRequest) -> HttpResponse:
+    form = OrganisationForm(request.POST or None, programme=request.programme)
+    if request.method == "POST" and form.is_valid():
+        organisation = services.save_organisation(
+            programme=request.programme, values=form.values(), changed_by=request.user
+        )
+        messages.success(request, _("The organisation was saved."))
+        return redirect("partners:organisation_detail", pk=organisation.pk)
+    return render(request, "partners/organisation_form.html", {"form": form})
+
+
+@staff_view(COORDINATOR)
+def organisation_edit(request: ProgrammeRequest, pk: int) -> HttpResponse:
+    organisation = get_scoped(Organisation.objects.all(), request, pk=pk)
+    form = OrganisationForm(
+        request.POST or None, instance=copy.copy(organisation), programme=request.programme
+    )
+    if request.method == "POST" and form.is_valid():
+        services.save_organisation(
+            programme=request.programme,
+            values=form.values(),
+            changed_by=request.user,
+            organisation=organisation,
+        )
+        messages.success(request, _("The organisation was saved."))
+        return redirect("partners:organisation_detail", pk=organisation.pk)
+    return render(
+        request, "partners/organisation_form.html", {"form": form, "organisation": organisation}
+    )
+
+
+def _linked(app_label: str, model: str, field: str, organisation: Organisation) -> list[object]:
+    """Rows of another app that point at the organisation, if that app and field exist."""
+    Model = figures._model(app_label, model)
+    if Model is None or field not in {f.name for f in Model._meta.get_fields()}:
+        return []
+    return list(Model._default_manager.filter(**{field: organisation}))
+
+
+@staff_view(COORDINATOR)
+def organisation_detail(request: ProgrammeRequest, pk: int) -> HttpResponse:
+    organisation = get_scoped(Organisation.objects.all(), request, pk=pk)
+    referrals = organisation.referrals.select_related("participant", "referrer")
+    return render(
+        request,
+        "partners/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "referrals": referrals,
+            "venues": _linked("activities", "Venue", "provider", organisation),
+            "activities": _linked("activities", "Activity", "host_organisation", organisation),
+            "events": organisation.co_organised_events.all(),
+            "agreements": organisation.agreements.all(),
+            "self_registered": organisation.sourced_participants.current()
+            .exclude(referrals__organisation=organisation)
+            .count(),
+            "link": registration_link(request, organisation=organisation),
+        },
+    )
+
+
+@staff_view(COORDINATOR)
+def organisation_qr(request: ProgrammeRequest, pk: int) -> HttpResponse:
+    organisation = get_scoped(Organisation.objects.all(), request, pk=pk)
+    return qr_response(registration_link(request, organisation=organisation), f"referral-{pk}")
