@@ -36,7 +36,9 @@ def _describe(activity: Activity) -> str:
     return "\n".join(part for part in [activity.description, activity.type_description] if part)
 
 
-def _schedule_event(schedule: Schedule, activity: Activity, host: str, horizon: datetime.date) -> Event | None:
+def _schedule_event(
+    schedule: Schedule, activity: Activity, host: str, horizon: datetime.date
+) -> Event | None:
     end = schedule.ends_on or horizon
     every = rules.expand(
         schedule.rule,
@@ -65,9 +67,7 @@ def _schedule_event(schedule: Schedule, activity: Activity, host: str, horizon: 
         parts["BYMONTH"] = ",".join(str(m) for m in sorted(season))
     recur = vRecur.from_ical(";".join(f"{k}={v}" for k, v in parts.items()))
     if schedule.ends_on:
-        recur["UNTIL"] = [
-            _at(schedule.ends_on, datetime.time(23, 59, 59)).astimezone(datetime.UTC)
-        ]
+        recur["UNTIL"] = [_at(schedule.ends_on, datetime.time(23, 59, 59)).astimezone(datetime.UTC)]
     event = Event()
     event.add("uid", f"schedule-{schedule.pk}@{host}")
     event.add("summary", activity.title)

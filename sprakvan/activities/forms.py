@@ -63,14 +63,14 @@ class VenueForm(StyledFormMixin, forms.ModelForm):
 class ActivityForm(StyledFormMixin, forms.ModelForm):
     season_start_month = forms.TypedChoiceField(
         label=_("Season starts"),
-        choices=[("", _("All year"))] + MONTHS,
+        choices=[("", _("All year")), *MONTHS],
         coerce=int,
         empty_value=None,
         required=False,
     )
     season_end_month = forms.TypedChoiceField(
         label=_("Season ends"),
-        choices=[("", _("All year"))] + MONTHS,
+        choices=[("", _("All year")), *MONTHS],
         coerce=int,
         empty_value=None,
         required=False,
@@ -94,7 +94,10 @@ class ActivityForm(StyledFormMixin, forms.ModelForm):
             "hall_booking_status",
             "is_active",
         ]
-        widgets = {"leaders": forms.CheckboxSelectMultiple, "description": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "leaders": forms.CheckboxSelectMultiple,
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -141,7 +144,9 @@ class ScheduleForm(StyledFormMixin, forms.Form):
             except rules.RuleError as exc:
                 self.add_error("rule", str(exc))
         elif data.get("weekdays"):
-            data["rule"] = rules.weekly_rule(data["weekdays"], interval=data.get("every_weeks") or 1)
+            data["rule"] = rules.weekly_rule(
+                data["weekdays"], interval=data.get("every_weeks") or 1
+            )
         else:
             self.add_error("weekdays", _("Choose at least one weekday."))
         start, end = data.get("start_time"), data.get("end_time")
@@ -200,9 +205,9 @@ class WalkInForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for group, gender, name in WALK_IN_FIELDS:
+        for _group, gender, name in WALK_IN_FIELDS:
             self.fields[name] = forms.IntegerField(
-                label=f"{Group(group).label}: {Gender(gender).label}",
+                label=Gender(gender).label,
                 min_value=0,
                 max_value=500,
                 initial=0,
@@ -223,7 +228,9 @@ class NewPersonForm(StyledFormMixin, forms.Form):
     last_name = forms.CharField(label=_("Last name"), max_length=100, required=False)
     phone = PhoneNumberField(label=_("Phone"), region="SE", required=False)
     group = forms.ChoiceField(label=_("Group"), choices=Group.choices, widget=forms.RadioSelect)
-    gender = forms.ChoiceField(label=_("Gender"), choices=Gender.choices, initial=Gender.UNDISCLOSED)
+    gender = forms.ChoiceField(
+        label=_("Gender"), choices=Gender.choices, initial=Gender.UNDISCLOSED
+    )
 
     def values(self) -> dict[str, Any]:
         data = self.cleaned_data
@@ -250,14 +257,17 @@ class CheckinForm(StyledFormMixin, forms.Form):
 
 class CalendarFilterForm(StyledFormMixin, forms.Form):
     district = forms.ModelChoiceField(
-        label=_("District"), queryset=District.objects.none(), required=False, empty_label=_("All districts")
+        label=_("District"),
+        queryset=District.objects.none(),
+        required=False,
+        empty_label=_("All districts"),
     )
     type = forms.ChoiceField(label=_("Kind of activity"), required=False)
 
     def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["district"].queryset = District.objects.filter(programme=programme)  # type: ignore[attr-defined]
-        self.fields["type"].choices = [("", _("All kinds"))] + list(ActivityType.choices)  # type: ignore[attr-defined]
+        self.fields["type"].choices = [("", _("All kinds")), *ActivityType.choices]  # type: ignore[attr-defined]
 
 
 def default_schedule_initial(today: datetime.date) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -29,8 +30,10 @@ class ActivityType(models.TextChoices):
 
 
 # Easy Swedish in the Swedish catalogue: short sentences, everyday words.
-TYPE_DESCRIPTIONS = {
-    ActivityType.LANGUAGE_CAFE: _("Drink coffee and talk Swedish with others. Everyone is welcome."),
+TYPE_DESCRIPTIONS: dict[str, Any] = {
+    ActivityType.LANGUAGE_CAFE: _(
+        "Drink coffee and talk Swedish with others. Everyone is welcome."
+    ),
     ActivityType.POPUP_CAFE: _("A language café at a workplace. Meet the people who work there."),
     ActivityType.WALK_AND_TALK: _("We take a walk together and talk Swedish on the way."),
     ActivityType.SPORT: _("Play a sport together, for example floorball. No skills needed."),
@@ -148,7 +151,9 @@ class Activity(models.Model):
     season_end_month = models.PositiveSmallIntegerField(
         _("season ends (month)"), null=True, blank=True
     )
-    hall_booking_reference = models.CharField(_("hall booking reference"), max_length=60, blank=True)
+    hall_booking_reference = models.CharField(
+        _("hall booking reference"), max_length=60, blank=True
+    )
     hall_booking_status = models.CharField(
         _("hall booking"), max_length=10, choices=HallBooking.choices, blank=True
     )
@@ -261,7 +266,7 @@ class SessionQuerySet(models.QuerySet["Session"]):
         """Each session with its named, walk-in and total attendance (see services)."""
         from .statistics import annotate_totals
 
-        return annotate_totals(self)
+        return annotate_totals(self)  # type: ignore[return-value]
 
 
 class Session(models.Model):

@@ -59,7 +59,9 @@ def parse_rule(rule: str) -> dict[str, str]:
     if reserved:
         raise RuleError(f"Set {', '.join(sorted(reserved))} in the schedule's own fields.")
     try:
-        rrulestr(";".join(f"{k}={v}" for k, v in parts.items()), dtstart=datetime.datetime(2020, 1, 1))
+        rrulestr(
+            ";".join(f"{k}={v}" for k, v in parts.items()), dtstart=datetime.datetime(2020, 1, 1)
+        )
     except (ValueError, TypeError) as exc:
         raise RuleError(str(exc)) from exc
     return parts

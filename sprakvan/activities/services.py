@@ -81,7 +81,12 @@ def add_schedule(
     )
     schedule.full_clean()
     schedule.save()
-    expand_schedule(schedule, start=max(starts_on, today), end=today + datetime.timedelta(weeks=weeks), today=today)
+    expand_schedule(
+        schedule,
+        start=max(starts_on, today),
+        end=today + datetime.timedelta(weeks=weeks),
+        today=today,
+    )
     log_action(
         "activities.schedule.added",
         programme=activity.programme,
@@ -248,7 +253,10 @@ def restore_session(session: Session, *, restored_by: Any) -> Session:
     session.status = Session.Status.PLANNED
     session.save(update_fields=["status"])
     log_action(
-        "activities.session.restored", programme=session.programme, actor=restored_by, target=session
+        "activities.session.restored",
+        programme=session.programme,
+        actor=restored_by,
+        target=session,
     )
     return session
 
@@ -293,7 +301,11 @@ def move_session(
 
 
 def record_attendance(
-    session: Session, participant: Participant, *, recorded_by: Any, via: str = Attendance.Via.LEADER
+    session: Session,
+    participant: Participant,
+    *,
+    recorded_by: Any,
+    via: str = Attendance.Via.LEADER,
 ) -> tuple[Attendance, bool]:
     """Tick a participant as present. Ticking twice (a double submit) keeps one row."""
     if participant.programme_id != session.programme_id:
@@ -418,7 +430,7 @@ def nearest_activities(
         .weekly()
         .filter(Q(schedules__ends_on__isnull=True) | Q(schedules__ends_on__gte=today))
         .select_related("venue", "district")
-        .annotate(upcoming=Count("sessions", filter=Q(sessions__date__gte=today)))
+        .annotate(upcoming=Count("sessions", filter=Q(sessions__date__gte=today), distinct=True))
     )
 
     def distance(activity: Activity) -> int:

@@ -25,8 +25,7 @@ def annotate_totals(sessions: QuerySet[Session]) -> QuerySet[Session]:
     """Sessions annotated with `named_count`, `walk_in_count`, `attendance_total` and, per
     group and gender, `<group>_<gender>` (named plus walk-ins): one GROUP BY query."""
     annotations: dict[str, Any] = {}
-    total_named = Value(0, output_field=IntegerField())
-    total_walk_ins = Value(0, output_field=IntegerField())
+    total_walk_ins: Any = Value(0, output_field=IntegerField())
     for group, gender, name in WALK_IN_FIELDS:
         named = Count(
             "attendances",
@@ -37,7 +36,7 @@ def annotate_totals(sessions: QuerySet[Session]) -> QuerySet[Session]:
         walk_ins = Coalesce(F(f"walk_ins__{name}"), 0)
         annotations[name] = named + walk_ins
         total_walk_ins = total_walk_ins + walk_ins
-    total_named = Count("attendances")
+    total_named: Any = Count("attendances")
     return sessions.annotate(
         named_count=total_named,
         walk_in_count=total_walk_ins,

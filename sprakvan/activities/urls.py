@@ -28,7 +28,5 @@ urlpatterns = [
     path("sessions/<int:pk>/cancel/", staff.session_cancel, name="session_cancel"),
     path("sessions/<int:pk>/restore/", staff.session_restore, name="session_restore"),
     path("sessions/<int:pk>/move/", staff.session_move, name="session_move"),
-    path(
-        "for-participant/<int:pk>/", staff.participant_activities, name="participant_activities"
-    ),
+    path("for-participant/<int:pk>/", staff.participant_activities, name="participant_activities"),
 ]

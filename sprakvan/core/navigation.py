@@ -15,6 +15,7 @@ MENU = [
     ("matching:pair_list", _("Pairs"), {COORDINATOR}),
     ("activities:activity_list", _("Activities"), {COORDINATOR, LEADER}),
     ("activities:session_list", _("Sessions"), {COORDINATOR, LEADER}),
+    ("activities:venue_list", _("Venues"), {COORDINATOR}),
     ("partners:organisation_list", _("Partners"), {COORDINATOR}),
     ("partners:referral_list", _("Referrals"), {COORDINATOR, REFERRER}),
     ("partners:outreach_list", _("Outreach"), {COORDINATOR}),

@@ -102,7 +102,7 @@ def participant_detail(request: ProgrammeRequest, pk: int) -> HttpResponse:
         pk=pk,
     )
     try:
-        nearest_url = reverse("activities:nearest_for_participant", args=[participant.pk])
+        nearest_url = reverse("activities:participant_activities", args=[participant.pk])
     except NoReverseMatch:
         nearest_url = ""
     return render(

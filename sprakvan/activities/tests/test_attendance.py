@@ -69,7 +69,9 @@ def test_a_tick_by_get_is_not_allowed(client_for, leader, session):
     assert response.status_code == 405
 
 
-def test_a_tick_for_another_programmes_participant_is_404(client_for, leader, session, other_programme):
+def test_a_tick_for_another_programmes_participant_is_404(
+    client_for, leader, session, other_programme
+):
     stranger = ParticipantFactory(programme=other_programme)
     assert _tick(client_for(leader), session, stranger).status_code == 404
     assert not Attendance.objects.exists()
@@ -80,7 +82,10 @@ def test_a_leader_gets_404_on_another_leaders_session(client_for, leader, other_
     client = client_for(leader)
     assert client.get(reverse("activities:session_attendance", args=[theirs.pk])).status_code == 404
     assert client.get(reverse("activities:session_pdf", args=[theirs.pk])).status_code == 404
-    assert client.get(reverse("activities:activity_detail", args=[other_activity.pk])).status_code == 404
+    assert (
+        client.get(reverse("activities:activity_detail", args=[other_activity.pk])).status_code
+        == 404
+    )
 
 
 def test_a_leader_lists_only_their_own_activities_and_sessions(
@@ -100,14 +105,18 @@ def test_an_outsider_gets_404_on_the_session(client_for, outsider, session):
 
 
 def test_a_partner_viewer_may_not_take_attendance(client_for, partner_viewer, session):
-    response = client_for(partner_viewer).get(reverse("activities:session_attendance", args=[session.pk]))
+    response = client_for(partner_viewer).get(
+        reverse("activities:session_attendance", args=[session.pk])
+    )
     assert response.status_code == 403
 
 
 def test_a_leader_sees_first_names_only_and_the_coordinator_full_names(
     client_for, leader, coordinator, session, regulars
 ):
-    seen_by_leader = client_for(leader).get(reverse("activities:session_attendance", args=[session.pk]))
+    seen_by_leader = client_for(leader).get(
+        reverse("activities:session_attendance", args=[session.pk])
+    )
     seen_by_coordinator = client_for(coordinator).get(
         reverse("activities:session_attendance", args=[session.pk])
     )
@@ -146,7 +155,9 @@ def test_search_by_post_finds_someone_who_is_not_a_regular(client_for, leader, s
 def test_search_by_htmx_answers_with_the_results_only(client_for, coordinator, session):
     ParticipantFactory(programme=session.programme, first_name="Selam", last_name="Tesfaye")
     response = client_for(coordinator).post(
-        reverse("activities:attendance_search", args=[session.pk]), {"q": "Tesf"}, HTTP_HX_REQUEST="true"
+        reverse("activities:attendance_search", args=[session.pk]),
+        {"q": "Tesf"},
+        HTTP_HX_REQUEST="true",
     )
     html = response.content.decode()
     assert "Selam Tesfaye" in html and "<html" not in html
@@ -159,7 +170,12 @@ def test_walk_ins_are_saved_by_group_and_gender_and_replaced_on_resave(client_fo
     response = client.post(url, {"newcomer_woman": 5, "newcomer_man": 3, "established_man": 1})
     assert response.status_code == 302
     row = WalkInCount.objects.get(session=session)
-    assert (row.newcomer_woman, row.newcomer_man, row.established_woman, row.established_man) == (5, 3, 0, 1)
+    assert (row.newcomer_woman, row.newcomer_man, row.established_woman, row.established_man) == (
+        5,
+        3,
+        0,
+        1,
+    )
     assert row.total == 9
 
 

@@ -85,7 +85,11 @@ def test_moving_one_session_leaves_the_others_untouched(activity: Activity) -> N
     before = list(schedule.sessions.order_by("date").values_list("date", "start_time"))
     target = schedule.sessions.order_by("date")[2]
     services.move_session(
-        target, date=target.date, start_time=datetime.time(19), end_time=datetime.time(21), moved_by=None
+        target,
+        date=target.date,
+        start_time=datetime.time(19),
+        end_time=datetime.time(21),
+        moved_by=None,
     )
     after = list(schedule.sessions.order_by("date").values_list("date", "start_time"))
     assert [row for i, row in enumerate(after) if i != 2] == [
@@ -113,7 +117,9 @@ def test_a_changed_rule_removes_future_sessions_without_attendance_only(activity
     _expand(schedule)
     thursdays = schedule.sessions.filter(date__week_day=5).order_by("date")
     kept = thursdays.last()
-    Attendance.objects.create(session=kept, participant=ParticipantFactory(programme=activity.programme))
+    Attendance.objects.create(
+        session=kept, participant=ParticipantFactory(programme=activity.programme)
+    )
     schedule.rule = "FREQ=WEEKLY;BYDAY=MO"
     schedule.save()
 
@@ -133,8 +139,12 @@ def test_ending_a_schedule_removes_its_later_sessions(activity: Activity) -> Non
 def test_the_gardening_season_limits_its_sessions(activity: Activity) -> None:
     activity.season_start_month, activity.season_end_month = 5, 9
     activity.save()
-    schedule = ScheduleFactory(activity=activity, rule="FREQ=WEEKLY;BYDAY=WE", starts_on=datetime.date(2026, 1, 1))
-    services.expand_schedule(schedule, start=datetime.date(2026, 1, 1), end=datetime.date(2026, 12, 31))
+    schedule = ScheduleFactory(
+        activity=activity, rule="FREQ=WEEKLY;BYDAY=WE", starts_on=datetime.date(2026, 1, 1)
+    )
+    services.expand_schedule(
+        schedule, start=datetime.date(2026, 1, 1), end=datetime.date(2026, 12, 31)
+    )
     assert {s.date.month for s in schedule.sessions.all()} == {5, 6, 7, 8, 9}
 
 
@@ -147,7 +157,9 @@ def test_expand_sessions_command_is_idempotent(activity: Activity, today: dateti
     assert Session.objects.count() == count
 
 
-def test_add_schedule_plans_the_coming_weeks_and_logs_it(activity: Activity, coordinator, today) -> None:
+def test_add_schedule_plans_the_coming_weeks_and_logs_it(
+    activity: Activity, coordinator, today
+) -> None:
     from sprakvan.core.audit import history_of
 
     services.add_schedule(

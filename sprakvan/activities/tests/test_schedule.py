@@ -81,7 +81,10 @@ def test_midsummer_eve_is_not_a_holiday_but_national_day_is_flagged() -> None:
         window_end=datetime.date(2026, 6, 30),
     )
     flagged = {o.date: o.holiday for o in found if o.holiday}
-    assert flagged == {datetime.date(2026, 6, 6): "Nationaldagen", datetime.date(2026, 6, 20): "Midsommardagen"}
+    assert flagged == {
+        datetime.date(2026, 6, 6): "Nationaldagen",
+        datetime.date(2026, 6, 20): "Midsommardagen",
+    }
 
 
 def test_skipping_holidays_leaves_out_christmas_day() -> None:
@@ -131,7 +134,14 @@ def test_monthly_rule_on_the_first_saturday() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "BYDAY=MO", "FREQ=WEEKLY;BYDAY=XX", "FREQ=WEEKLY;UNTIL=20260101", "FREQ=WEEKLY;COUNT=3", "nonsense"],
+    [
+        "",
+        "BYDAY=MO",
+        "FREQ=WEEKLY;BYDAY=XX",
+        "FREQ=WEEKLY;UNTIL=20260101",
+        "FREQ=WEEKLY;COUNT=3",
+        "nonsense",
+    ],
 )
 def test_parse_rule_refuses_what_we_cannot_store(text: str) -> None:
     with pytest.raises(rules.RuleError):

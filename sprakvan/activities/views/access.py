@@ -9,7 +9,7 @@ from sprakvan.accounts.models import Role
 from sprakvan.core.access import ProgrammeRequest, current_memberships, scoped
 from sprakvan.participants.models import Participant
 
-from ..models import Activity, Session
+from ..models import Activity, Session, SessionQuerySet
 
 STAFF = (Role.COORDINATOR, Role.ACTIVITY_LEADER)
 
@@ -21,14 +21,14 @@ def is_coordinator(request: ProgrammeRequest) -> bool:
 def visible_activities(request: ProgrammeRequest) -> QuerySet[Activity]:
     activities = scoped(Activity.objects.all(), request)
     if not is_coordinator(request):
-        activities = activities.filter(leaders=request.user)
+        activities = activities.filter(leaders=request.user.pk)
     return activities
 
 
-def visible_sessions(request: ProgrammeRequest) -> QuerySet[Session]:
-    sessions = scoped(Session.objects.all(), request)
+def visible_sessions(request: ProgrammeRequest) -> SessionQuerySet:
+    sessions: SessionQuerySet = scoped(Session.objects.all(), request)  # type: ignore[assignment]
     if not is_coordinator(request):
-        sessions = sessions.filter(activity__leaders=request.user)
+        sessions = sessions.filter(activity__leaders=request.user.pk)
     return sessions
 
 
@@ -49,3 +49,8 @@ def get_session_for_user(request: ProgrammeRequest, pk: int) -> Session:
 def display_name(participant: Participant, *, full: bool) -> str:
     """Leaders see first names only; coordinators the full name."""
     return participant.full_name if full else participant.first_name
+
+
+def is_htmx(request: ProgrammeRequest) -> bool:
+    """django-htmx's `request.htmx` is truthy for a request htmx made."""
+    return bool(getattr(request, "htmx", False))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from django.contrib import messages
@@ -19,9 +20,11 @@ from sprakvan.participants.models import Participant
 from .. import checkin, services
 from ..forms import CancelForm, NewPersonForm, SearchForm, WalkInForm
 from ..models import WALK_IN_FIELDS, Session, WalkInCount
-from .access import STAFF, display_name, get_session_for_user, is_coordinator
+from .access import STAFF, display_name, get_session_for_user, is_coordinator, is_htmx
 
 BLANK_ROWS = 12
+# WeasyPrint reports every rendering step at INFO; the log is not the place for it.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 
 @dataclass(frozen=True)
@@ -92,15 +95,21 @@ def attendance_tick(request: ProgrammeRequest, pk: int) -> HttpResponse:
     """Mark one person present (present=1) or not (present=0); a repeated tick changes nothing."""
     session = get_session_for_user(request, pk)
     participant = get_object_or_404(
-        Participant.objects.filter(programme=request.programme).current().select_related("district"),
-        pk=request.POST.get("participant") if str(request.POST.get("participant", "")).isdigit() else 0,
+        Participant.objects.filter(programme=request.programme)
+        .current()
+        .select_related("district"),
+        pk=request.POST.get("participant")
+        if str(request.POST.get("participant", "")).isdigit()
+        else 0,
     )
     if request.POST.get("present") == "1":
         services.record_attendance(session, participant, recorded_by=request.user)
     else:
         services.remove_attendance(session, participant, removed_by=request.user)
-    if not request.htmx:
-        return redirect(reverse("activities:session_attendance", args=[session.pk]) + f"#p-{participant.pk}")
+    if not is_htmx(request):
+        return redirect(
+            reverse("activities:session_attendance", args=[session.pk]) + f"#p-{participant.pk}"
+        )
     present = _present_ids(session)
     walk_ins = _walk_ins(session)
     row = _rows([participant], present, full=is_coordinator(request))[0]
@@ -133,7 +142,7 @@ def attendance_search(request: ProgrammeRequest, pk: int) -> HttpResponse:
             .order_by("first_name", "id")[:20]
         )
         results = _rows(people, _present_ids(session), full=is_coordinator(request))
-    if request.htmx:
+    if is_htmx(request):
         return render(
             request,
             "activities/session_attendance.html#results",
@@ -183,7 +192,9 @@ def new_person(request: ProgrammeRequest, pk: int) -> HttpResponse:
         recorded_by=request.user,
     )
     messages.success(
-        request, _("%(name)s is present. The coordinator will complete the details.") % {"name": form.cleaned_data["first_name"]}
+        request,
+        _("%(name)s is present. The coordinator will complete the details.")
+        % {"name": form.cleaned_data["first_name"]},
     )
     return redirect("activities:session_attendance", pk=session.pk)
 
@@ -200,7 +211,10 @@ def _print_context(request: ProgrammeRequest, session: Session) -> dict:
         "blank_rows": range(BLANK_ROWS),
         "checkin_url": url,
         "qr_svg": checkin.qr_svg(url, scale=3),
-        "walk_in_groups": [("newcomer", _("Newcomers")), ("established", _("Established residents"))],
+        "walk_in_groups": [
+            ("newcomer", _("Newcomers")),
+            ("established", _("Established residents")),
+        ],
     }
 
 
@@ -228,7 +242,9 @@ def session_pdf(request: ProgrammeRequest, pk: int) -> HttpResponse:
         url_fetcher=URLFetcher(allowed_protocols={"file", "data"}),
     ).write_pdf(stylesheets=[CSS(filename=stylesheet)], pdf_variant="pdf/ua-1")
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="attendance-{session.pk}-{session.date:%Y-%m-%d}.pdf"'
+    response["Content-Disposition"] = (
+        f'inline; filename="attendance-{session.pk}-{session.date:%Y-%m-%d}.pdf"'
+    )
     return response
 
 

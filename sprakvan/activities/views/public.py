@@ -77,7 +77,7 @@ def activity_feed(request: HttpRequest, programme_slug: str, activity_id: int) -
 
 def _throttled(request: HttpRequest) -> bool:
     key = f"activities:checkin:{request.META.get('REMOTE_ADDR', '')}"
-    count = cache.get_or_set(key, 0, 3600)
+    count = cache.get_or_set(key, 0, 3600) or 0
     cache.incr(key)
     return count >= CHECKINS_PER_HOUR
 
@@ -108,11 +108,18 @@ def checkin_page(request: HttpRequest, programme_slug: str, token: str) -> HttpR
     form = CheckinForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if _throttled(request):
-            return render(request, "activities/checkin.html", {**context, "form": form, "result": "throttled"}, status=429)
+            return render(
+                request,
+                "activities/checkin.html",
+                {**context, "form": form, "result": "throttled"},
+                status=429,
+            )
         participant = services.find_for_checkin(programme, form.cleaned_data["who"])
         if participant is None:
             context["result"] = "not_found"
         else:
-            services.record_attendance(session, participant, recorded_by=None, via=Attendance.Via.QR)
+            services.record_attendance(
+                session, participant, recorded_by=None, via=Attendance.Via.QR
+            )
             context["result"] = "checked_in"
     return render(request, "activities/checkin.html", {**context, "form": form})

@@ -16,8 +16,8 @@ from sprakvan.accounts.models import Role, User
 from sprakvan.core.access import ProgrammeRequest, get_scoped, scoped, staff_view
 from sprakvan.participants.models import Participant
 
-from .. import services
 from .. import schedule as rules
+from .. import services
 from ..forms import (
     ActivityForm,
     CancelForm,
@@ -32,6 +32,7 @@ from .access import (
     get_activity_for_user,
     get_session_for_user,
     is_coordinator,
+    is_htmx,
     visible_activities,
     visible_sessions,
 )
@@ -145,7 +146,9 @@ def session_create(request: ProgrammeRequest, pk: int) -> HttpResponse:
         messages.success(request, _("The session was added."))
         return redirect("activities:session_attendance", pk=session.pk)
     return render(
-        request, "activities/session_form.html", {"form": form, "activity": activity, "session": None}
+        request,
+        "activities/session_form.html",
+        {"form": form, "activity": activity, "session": None},
     )
 
 
@@ -251,7 +254,6 @@ def participant_activities(request: ProgrammeRequest, pk: int) -> HttpResponse:
     limit = request.GET.get("limit", "3")
     nearby = services.nearest_activities(participant, limit=int(limit) if limit.isdigit() else 3)
     template = "activities/participant_activities.html"
-    if request.htmx:
+    if is_htmx(request):
         template += "#nearby"
     return render(request, template, {"participant": participant, "nearby": nearby})
-
