@@ -37,7 +37,9 @@ COMPONENTS: tuple[str, ...] = (
 MILLI = 1000
 MAX_SCORE_MILLI = 1 << 23
 BLOCK_ELEMENTS = 1 << 21  # about 8 MB per float32 temporary while scoring
-DENSE_LIMIT = 3_000_000  # newcomers × slots up to which "auto" uses linear_sum_assignment
+# Newcomers × slots up to which "auto" builds the dense float64 cost matrix (1.2 GB at most);
+# measured faster than "pruned" at every size that fits (bench/matching_engine.py).
+DENSE_LIMIT = 150_000_000
 WORKERS = max(1, min(4, len(os.sched_getaffinity(0))))
 
 Method = Literal["auto", "dense", "pruned", "sparse"]
@@ -621,7 +623,7 @@ def assign(result: ScoreResult, *, method: Method = "auto") -> list[Proposal]:
     solves a sparse problem on each person's best candidates and proves the result optimal
     for the whole pool with a dual (reduced-cost) check, adding edges until it holds; "sparse"
     solves on every feasible edge, for pools where hard constraints rule out most pairs.
-    "auto" picks dense for small pools and pruned for large ones.
+    "auto" picks dense while the matrix fits DENSE_LIMIT and pruned beyond.
     """
     milli = result.milli
     n, m = milli.shape
@@ -654,46 +656,57 @@ def assign_greedy(result: ScoreResult) -> list[Proposal]:
     """Repeatedly take the highest-scoring feasible pair whose two sides are still free.
 
     Ties go to the lower row, then the lower column. Each row keeps a short sorted list of
-    candidates, sorted in full only if it runs out, so the baseline stays cheap on large pools.
+    its best candidates, widened fourfold whenever it runs out, so the baseline stays cheap.
     """
     milli = result.milli
     n, m = milli.shape
-    if not n or not m:
-        return []
-    short = min(m, 16)
-
-    def heads(start: int, stop: int) -> tuple[np.ndarray, np.ndarray]:
-        block = milli[start:stop]
-        best = np.argpartition(block, m - short, axis=1)[:, m - short :]
-        values = np.take_along_axis(block, best, axis=1)
-        order = np.lexsort((best, -values), axis=1)
-        return np.take_along_axis(best, order, axis=1), np.take_along_axis(values, order, axis=1)
-
-    parts = _in_blocks(n, m, heads)
-    best = np.concatenate([cols for cols, _ in parts])
-    values = np.concatenate([values for _, values in parts])
-    candidates = [row[np.isfinite(value)].tolist() for row, value in zip(best, values, strict=True)]
-    heap = [(-float(milli[i, row[0]]), i, row[0], 0) for i, row in enumerate(candidates) if row]
-    heapq.heapify(heap)
     free = result.volunteers.capacity.astype(np.int64)
-    expanded = [False] * n
+    remaining = int(free.sum())
+    width = [min(m, 16)] * n
+    candidates = [_best_partners(row, width[i]) for i, row in enumerate(milli)]
+
+    def next_free(i: int, k: int) -> int | None:
+        while True:
+            row = candidates[i]
+            while k < len(row) and free[row[k]] == 0:
+                k += 1
+            if k < len(row):
+                return k
+            if width[i] >= m:
+                return None
+            width[i] = min(m, width[i] * 4)
+            candidates[i], k = _best_partners(milli[i], width[i]), 0
+
+    heap = []
+    for i in range(n):
+        k = next_free(i, 0)
+        if k is not None:
+            j = candidates[i][k]
+            heap.append((-float(milli[i, j]), i, j, k))
+    heapq.heapify(heap)
     chosen: list[tuple[int, int]] = []
-    while heap:
+    while heap and remaining:
         _, i, j, k = heapq.heappop(heap)
         if free[j] > 0:
             free[j] -= 1
+            remaining -= 1
             chosen.append((i, j))
             continue
-        k += 1
-        if k == len(candidates[i]) and not expanded[i]:
-            expanded[i], k = True, 0
-            row = milli[i]
-            order = np.flatnonzero(np.isfinite(row))
-            candidates[i] = order[np.lexsort((order, -row[order]))].tolist()
-        if k < len(candidates[i]):
-            j = candidates[i][k]
-            heapq.heappush(heap, (-float(milli[i, j]), i, j, k))
+        found = next_free(i, k)
+        if found is not None:
+            j = candidates[i][found]
+            heapq.heappush(heap, (-float(milli[i, j]), i, j, found))
     return [result.proposal(i, j) for i, j in sorted(chosen)]
+
+
+def _best_partners(row: np.ndarray, count: int) -> list[int]:
+    """Columns of the `count` highest feasible entries, best first, ties to the lower column."""
+    if count < row.size:
+        columns = np.argpartition(row, row.size - count)[row.size - count :]
+    else:
+        columns = np.arange(row.size)
+    columns = columns[np.isfinite(row[columns])]
+    return columns[np.lexsort((columns, -row[columns]))].tolist()
 
 
 class _Problem:
@@ -800,7 +813,7 @@ def _solve_sparse(problem: _Problem) -> list[tuple[int, int]]:
 
 
 def _solve_pruned(
-    problem: _Problem, *, keep: int = 6, rounds: int = 20
+    problem: _Problem, *, keep: int = 6, rounds: int = 50
 ) -> list[tuple[int, int]] | None:
     """LAPJVsp on each newcomer's and each volunteer's best candidates, proven optimal.
 
@@ -822,30 +835,31 @@ def _solve_pruned(
             return None
         slot_potential = np.maximum.reduceat(potential[size : size + p.slots], p.first_slot)
         limit = p.top + 1 + potential[:size]
-        new = np.setdiff1d(_violations(p, limit, slot_potential), edges)
+        new = _violations(p, limit, slot_potential, keep)
         if not new.size:
             return p.matched_pairs(assigned)
-        if new.size > 8 * size:
-            rows, cols = np.divmod(new, width)
-            reduced = limit[rows] - p.scores(rows, cols) - slot_potential[cols]
-            new = new[np.argpartition(reduced, 8 * size)[: 8 * size]]
         edges = np.union1d(edges, new)
     return None
 
 
-def _violations(problem: _Problem, limit: np.ndarray, slot_potential: np.ndarray) -> np.ndarray:
-    """Keys of pairs whose reduced cost is negative under the potentials.
+def _violations(
+    problem: _Problem, limit: np.ndarray, slot_potential: np.ndarray, keep: int
+) -> np.ndarray:
+    """Keys of each row's `keep` pairs with the most negative reduced cost under the potentials.
 
     The pair (row i, a slot of volunteer c) costs top + 1 - score, so its reduced cost
     top + 1 - score + d[i] - d[slot] is smallest for the slot with the largest potential.
+    Pairs already among the candidates never have a negative one.
     """
     p = problem
     width = p.cols.size
+    k = min(keep, width)
 
     def check(start: int, stop: int) -> np.ndarray:
-        bad = p.block(start, stop) > limit[start:stop, None] - slot_potential[None, :]
-        local, col = np.nonzero(bad)
-        return (local + start) * width + col
+        reduced = limit[start:stop, None] - slot_potential[None, :] - p.block(start, stop)
+        worst = np.argpartition(reduced, k - 1, axis=1)[:, :k]
+        local, rank = np.nonzero(np.take_along_axis(reduced, worst, axis=1) < 0)
+        return (local + start) * width + worst[local, rank]
 
     return np.concatenate(_in_blocks(p.rows.size, width, check))
 
@@ -883,13 +897,15 @@ def _potentials(
     costs: np.ndarray,
     assigned: np.ndarray,
     *,
-    max_rounds: int = 5000,
+    max_rounds: int = 20_000,
 ) -> np.ndarray | None:
-    """Shortest distances from a virtual source in the residual graph of the assignment.
+    """Shortest distances from the sink t in the residual graph of the assignment.
 
-    Nodes: rows, columns (slots and "no friend"), and a sink t. An unused edge runs row →
-    column at its cost, a used one column → row at minus its cost; a free column → t, t → a
-    taken column, both at 0. Bellman-Ford, vectorised, stops once nothing improves.
+    Nodes: rows, columns (slots and "no friend"), and t. An unused edge runs row → column at
+    its cost, a used one column → row at minus its cost; a free column → t and t → a taken
+    column at 0. Distances from t are the natural duals (free columns at t's level, 0); a
+    free column that no edge reaches gets 0 too. Bellman-Ford, vectorised over all arcs,
+    stops once nothing improves; None if it has not by max_rounds.
     """
     size, columns = problem.rows.size, problem.slots + problem.rows.size
     sink = size + columns
@@ -907,11 +923,14 @@ def _potentials(
     order = np.argsort(target, kind="stable")
     source, target, weight = source[order], target[order], weight[order]
     nodes, starts = np.unique(target, return_index=True)
-    distance = np.zeros(sink + 1)
+    distance = np.full(sink + 1, np.inf)
+    distance[sink] = 0.0
     for _ in range(max_rounds):
         best = np.minimum.reduceat(distance[source] + weight, starts)
         better = best < distance[nodes]
         if not better.any():
+            free = size + np.flatnonzero(~taken)
+            distance[free] = 0.0  # as low as a free column may go: its arc to t needs d >= 0
             return distance
         distance[nodes[better]] = best[better]
     return None
