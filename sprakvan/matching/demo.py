@@ -18,7 +18,9 @@ from sprakvan.participants.choices import Group, Status
 from sprakvan.participants.models import Participant
 from sprakvan.participants.services import change_status
 
-from .models import CallRecord, FollowUp, Pair
+from . import engine
+from .models import CallRecord, FollowUp, Pair, reasons_as_json
+from .pools import Market, districts_of, pool_of
 
 PERIOD_START = datetime.date(2019, 1, 1)
 PERIOD_END = datetime.date(2019, 10, 31)
@@ -63,14 +65,14 @@ class World:
     established: list[Participant]
     paired: set[int] = field(default_factory=set)  # newcomers who got their friend
     tried: set[tuple[int, int]] = field(default_factory=set)
-    load: dict[int, list[tuple[datetime.date, datetime.date | None]]] = field(
-        default_factory=dict
-    )
+    load: dict[int, list[tuple[datetime.date, datetime.date | None]]] = field(default_factory=dict)
     plans: list[Planned] = field(default_factory=list)
 
     def busy(self, person: Participant, on: datetime.date) -> int:
         return sum(
-            1 for start, end in self.load.get(person.pk, []) if start <= on and (end is None or end > on)
+            1
+            for start, end in self.load.get(person.pk, [])
+            if start <= on and (end is None or end > on)
         )
 
 
@@ -128,7 +130,10 @@ def _pick(
             if (newcomer.pk, e.pk) not in world.tried and _fits(newcomer, e, on)
         ]
         if fitting:
-            best = max(fitting, key=lambda e: (_fit_score(newcomer, e), -e.registered_on.toordinal(), -e.pk))
+            best = max(
+                fitting,
+                key=lambda e: (_fit_score(newcomer, e), -e.registered_on.toordinal(), -e.pk),
+            )
             return newcomer, best
     return None
 
@@ -199,20 +204,30 @@ def plan_pairs(
 
     # Before 2019: pairs that ended in 2018, then the 12 still running into the period.
     for _ in range(ENDED_BEFORE_PERIOD):
-        for day in sorted(rng.sample(_days(datetime.date(2017, 11, 1), datetime.date(2018, 6, 30)), 30)):
+        for day in sorted(
+            rng.sample(_days(datetime.date(2017, 11, 1), datetime.date(2018, 6, 30)), 30)
+        ):
             end = min(day + relativedelta(months=rng.randint(2, 6)), before)
             if _pair(world, rng, day, end, _reason(rng), registered_until=before):
                 break
     for _ in range(CARRIED_INTO_PERIOD):
-        for day in sorted(rng.sample(_days(datetime.date(2018, 1, 15), datetime.date(2018, 12, 15)), 30)):
+        for day in sorted(
+            rng.sample(_days(datetime.date(2018, 1, 15), datetime.date(2018, 12, 15)), 30)
+        ):
             months = rng.randint(6, 30)
-            end = max(day + relativedelta(months=months), PERIOD_START + relativedelta(days=rng.randint(10, 200)))
+            end = max(
+                day + relativedelta(months=months),
+                PERIOD_START + relativedelta(days=rng.randint(10, 200)),
+            )
             end_or_none = end if end < today else None
             if _pair(world, rng, day, end_or_none, _reason(rng), registered_until=before):
                 break
 
     # The source period: exactly 71 new pairs, and a few proposals someone declined.
-    starts = sorted(rng.choice(_days(PERIOD_START + datetime.timedelta(days=10), PERIOD_END)) for _ in range(NEW_IN_PERIOD))
+    starts = sorted(
+        rng.choice(_days(PERIOD_START + datetime.timedelta(days=10), PERIOD_END))
+        for _ in range(NEW_IN_PERIOD)
+    )
     for day in starts:
         made = None
         while made is None:
@@ -247,14 +262,14 @@ def plan_pairs(
         found = _pick(world, today, registered_from=today - datetime.timedelta(days=WAITING_DAYS))
         if found is None:
             break
-        newcomer, established = found
+        newcomer, volunteer = found
         world.paired.add(newcomer.pk)
-        world.tried.add((newcomer.pk, established.pk))
-        world.load.setdefault(established.pk, []).append((today, None))
+        world.tried.add((newcomer.pk, volunteer.pk))
+        world.load.setdefault(volunteer.pk, []).append((today, None))
         world.plans.append(
             Planned(
                 newcomer,
-                established,
+                volunteer,
                 proposed_on=today - datetime.timedelta(days=rng.randint(1, 6)),
                 started_on=None,
                 state=Pair.State.PROPOSED,
@@ -318,6 +333,26 @@ def load(programme: Programme, *, today: datetime.date) -> None:
     newcomers = [p for p in people if p.group == Group.NEWCOMER]
     established = [p for p in people if p.group == Group.ESTABLISHED]
     plans = plan_pairs(newcomers, established, today=today)
+    district_ids, neighbours = districts_of(programme)
+
+    def explained(plan: Planned) -> tuple[float | None, list[dict]]:
+        """The engine's score and reasons for the pair as it stood when it was proposed."""
+        market = Market(
+            newcomers=pool_of([plan.newcomer], district_ids=district_ids),
+            volunteers=pool_of([plan.established], district_ids=district_ids),
+            weights=engine.Weights(),
+            neighbours=neighbours,
+            forbidden=set(),
+            today=plan.proposed_on,
+            district_ids=district_ids,
+        )
+        scores = market.scores()
+        if not scores.feasible[0, 0]:
+            return None, []
+        proposal = market.stable(scores.proposal(0, 0))
+        return proposal.score, reasons_as_json(proposal.reasons)
+
+    why = [explained(plan) for plan in plans]
     pairs = Pair.objects.bulk_create(
         [
             Pair(
@@ -331,8 +366,10 @@ def load(programme: Programme, *, today: datetime.date) -> None:
                 ended_on=plan.ended_on,
                 end_reason=plan.end_reason,
                 declined_by=plan.declined_by,
+                score=score,
+                reasons=reasons,
             )
-            for plan in plans
+            for plan, (score, reasons) in zip(plans, why, strict=True)
         ]
     )
     rng = random.Random(71)
@@ -341,12 +378,16 @@ def load(programme: Programme, *, today: datetime.date) -> None:
     for pair in pairs:
         if pair.started_on:
             for side in ("newcomer", "established"):
-                calls.append(CallRecord(pair=pair, side=side, outcome="agrees", called_on=pair.started_on))
+                calls.append(
+                    CallRecord(pair=pair, side=side, outcome="agrees", called_on=pair.started_on)
+                )
             follow_ups.extend(_follow_ups(pair, rng, today))
         elif pair.end_reason == Pair.EndReason.DECLINED:
             assert pair.ended_on is not None
             calls.append(
-                CallRecord(pair=pair, side=pair.declined_by, outcome="declines", called_on=pair.ended_on)
+                CallRecord(
+                    pair=pair, side=pair.declined_by, outcome="declines", called_on=pair.ended_on
+                )
             )
         elif pair.state == Pair.State.PROPOSED:
             calls.append(CallRecord(pair=pair, side="newcomer", outcome="agrees", called_on=today))

@@ -16,9 +16,7 @@ SEPARATOR = " · "
 
 
 def _as_reasons(reasons: Iterable[Reason | Mapping[str, Any]]) -> list[Reason]:
-    return [
-        r if isinstance(r, Reason) else Reason(r["code"], r.get("params", {})) for r in reasons
-    ]
+    return [r if isinstance(r, Reason) else Reason(r["code"], r.get("params", {})) for r in reasons]
 
 
 def phrases(
@@ -65,9 +63,7 @@ def phrases(
             words.append(_("the same age"))
         else:
             words.append(
-                ngettext(
-                    "%(years)s year apart in age", "%(years)s years apart in age", years
-                )
+                ngettext("%(years)s year apart in age", "%(years)s years apart in age", years)
                 % {"years": years}
             )
     for params in by_code.get("first_in_line", []):
@@ -78,19 +74,17 @@ def phrases(
     for params in by_code.get("waited", []):
         days = int(params["days"])
         if params.get("side") == "newcomer":
-            words.append(ngettext("waited %(days)s day", "waited %(days)s days", days) % {"days": days})
+            words.append(
+                ngettext("waited %(days)s day", "waited %(days)s days", days) % {"days": days}
+            )
         else:
             words.append(
-                ngettext(
-                    "volunteer waited %(days)s day", "volunteer waited %(days)s days", days
-                )
+                ngettext("volunteer waited %(days)s day", "volunteer waited %(days)s days", days)
                 % {"days": days}
             )
     return words
 
 
-def sentence(
-    reasons: Iterable[Reason | Mapping[str, Any]], *, districts: Mapping[int, str]
-) -> str:
+def sentence(reasons: Iterable[Reason | Mapping[str, Any]], *, districts: Mapping[int, str]) -> str:
     """'both in Skäggetorp · both free Tuesday evening · both like football · …'"""
     return SEPARATOR.join(phrases(reasons, districts=districts))

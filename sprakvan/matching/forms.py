@@ -99,7 +99,7 @@ class FollowUpForm(StyledFormMixin, forms.Form):
 
 class PairFilterForm(StyledFormMixin, forms.Form):
     state = forms.ChoiceField(
-        label=_("State"), required=False, choices=[("", _("All"))] + Pair.State.choices
+        label=_("State"), required=False, choices=[("", _("All")), *Pair.State.choices]
     )
     year = forms.IntegerField(label=_("Started in year"), required=False, min_value=2000)
     attention = forms.BooleanField(label=_("Not meeting at one month"), required=False)

@@ -164,9 +164,13 @@ def check_rows(programme: Programme, rows: list[dict[str, str]]) -> PairImportRe
             if not key:
                 errors.append(RowError(index, column, _("empty")))
             elif person is None:
-                errors.append(RowError(index, column, _("no participant with the id %(id)s") % {"id": key}))
+                errors.append(
+                    RowError(index, column, _("no participant with the id %(id)s") % {"id": key})
+                )
             elif person.group != group:
-                errors.append(RowError(index, column, _("%(id)s is not in that group") % {"id": key}))
+                errors.append(
+                    RowError(index, column, _("%(id)s is not in that group") % {"id": key})
+                )
             else:
                 found[column] = person
         for column in ("started_on", "ended_on"):
@@ -192,13 +196,23 @@ def check_rows(programme: Programme, rows: list[dict[str, str]]) -> PairImportRe
             )
         if found.get("ended_on") and not reason_text:
             errors.append(RowError(index, "end_reason", _("give a reason when the pair ended")))
-        if reason_text and not found.get("ended_on") and "ended_on" not in {e.field for e in errors}:
+        if (
+            reason_text
+            and not found.get("ended_on")
+            and "ended_on" not in {e.field for e in errors}
+        ):
             errors.append(RowError(index, "ended_on", _("give the date the pair ended")))
-        if found.get("started_on") and found.get("ended_on") and found["ended_on"] < found["started_on"]:
+        if (
+            found.get("started_on")
+            and found.get("ended_on")
+            and found["ended_on"] < found["started_on"]
+        ):
             errors.append(RowError(index, "ended_on", _("before the start")))
         key3 = (raw.get("newcomer", ""), raw.get("established", ""), raw.get("started_on", ""))
         if key3 in seen:
-            errors.append(RowError(index, "newcomer", _("the same pair as row %(row)s") % {"row": seen[key3]}))
+            errors.append(
+                RowError(index, "newcomer", _("the same pair as row %(row)s") % {"row": seen[key3]})
+            )
         seen.setdefault(key3, index)
         if not errors and not found["ended_on"]:
             newcomer = found["newcomer"]
@@ -207,7 +221,8 @@ def check_rows(programme: Programme, rows: list[dict[str, str]]) -> PairImportRe
                     RowError(
                         index,
                         "newcomer",
-                        _("already in a running pair in row %(row)s") % {"row": open_in_file[newcomer.pk]},
+                        _("already in a running pair in row %(row)s")
+                        % {"row": open_in_file[newcomer.pk]},
                     )
                 )
             elif (
@@ -286,20 +301,26 @@ def import_pairs(
                 created_by=imported_by if getattr(imported_by, "is_authenticated", False) else None,
             )
             result.created += 1
-            log_action("matching.pair.imported", programme=programme, actor=imported_by, target=pair)
+            log_action(
+                "matching.pair.imported", programme=programme, actor=imported_by, target=pair
+            )
         elif (pair.ended_on, pair.end_reason) != (row.ended_on, row.end_reason) and not (
             pair.state == Pair.State.PAUSED and not row.ended_on
         ):
             pair.ended_on, pair.end_reason, pair.state = row.ended_on, row.end_reason, state
             pair.save(update_fields=["ended_on", "end_reason", "state", "updated_at"])
             result.updated += 1
-            log_action("matching.pair.imported", programme=programme, actor=imported_by, target=pair)
+            log_action(
+                "matching.pair.imported", programme=programme, actor=imported_by, target=pair
+            )
         else:
             result.unchanged += 1
         touched.update([row.newcomer.pk, row.established.pk])
     for person in Participant.objects.filter(pk__in=touched):
         status = (
-            _newcomer_status(person) if person.group == Group.NEWCOMER else _established_status(person)
+            _newcomer_status(person)
+            if person.group == Group.NEWCOMER
+            else _established_status(person)
         )
         if status and status != person.status:
             change_status(person, status=status, changed_by=imported_by)

@@ -8,7 +8,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 import numpy as np
-from django.db.models import Count
+from django.db.models import Count, F, Q
 
 from sprakvan.core.models import District, Programme
 from sprakvan.participants.choices import Status
@@ -39,6 +39,7 @@ COLUMNS = (
     "capacity",
     "registered_on",
 )
+SWEDISH_BIT = 1 << LANGUAGE_CODES.index("sv")
 
 
 @dataclass
@@ -54,13 +55,36 @@ class Market:
     district_ids: list[int] = field(default_factory=list)  # engine index -> District pk
     first_in_line: dict[int, int] = field(default_factory=dict)  # participant id -> real days
 
-    def engine_args(self) -> dict[str, object]:
-        return {
-            "weights": self.weights,
-            "neighbours": self.neighbours,
-            "forbidden": self.forbidden,
-            "today": self.today,
-        }
+    def scores(self) -> engine.ScoreResult:
+        return engine.score_matrix(
+            self.newcomers,
+            self.volunteers,
+            weights=self.weights,
+            neighbours=self.neighbours,
+            forbidden=self.forbidden,
+            today=self.today,
+        )
+
+    def candidates(
+        self,
+        *,
+        newcomer_id: int | None,
+        established_id: int | None,
+        exclude: Collection[int],
+        limit: int,
+    ) -> list[engine.Proposal]:
+        return engine.candidates_for(
+            self.newcomers,
+            self.volunteers,
+            newcomer_id=newcomer_id,
+            established_id=established_id,
+            weights=self.weights,
+            neighbours=self.neighbours,
+            forbidden=self.forbidden,
+            today=self.today,
+            exclude=exclude,
+            limit=limit,
+        )
 
     def stable(self, proposal: engine.Proposal) -> engine.Proposal:
         """The proposal with reasons whose params survive renumbering: district pks,
@@ -74,12 +98,15 @@ class Market:
                 for key in ("newcomer_district", "established_district"):
                     params[key] = self.district_ids[int(params[key])]
             elif reason.code == "shared_interest":
+                if int(params["interest"]) >= len(INTEREST_SLUGS):
+                    continue
                 params["interest"] = INTEREST_SLUGS[int(params["interest"])]
             elif reason.code == "bridge_language":
-                code = LANGUAGE_CODES[int(params["language"])]
-                if code == "sv":  # Swedish is the common language, not a bridge
+                index = int(params["language"])
+                # Swedish is the common language, not a bridge.
+                if index >= len(LANGUAGE_CODES) or LANGUAGE_CODES[index] == "sv":
                     continue
-                params["language"] = code
+                params["language"] = LANGUAGE_CODES[index]
             elif reason.code == "waited":
                 person = (
                     proposal.newcomer_id
@@ -116,7 +143,17 @@ def available_established(programme: Programme) -> ParticipantQuerySet:
 
 
 def pool_sizes(programme: Programme) -> tuple[int, int]:
-    return waiting_newcomers(programme).count(), available_established(programme).count()
+    """Waiting newcomers, and volunteers with at least one free place."""
+    free = (
+        available_established(programme)
+        .annotate(
+            open_pairs=Count(
+                "pairs_as_established", filter=Q(pairs_as_established__state__in=Pair.OPEN_STATES)
+            )
+        )
+        .filter(open_pairs__lt=F("capacity"))
+    )
+    return waiting_newcomers(programme).count(), free.count()
 
 
 def open_pair_counts(programme: Programme) -> dict[int, int]:
@@ -175,6 +212,13 @@ def forbidden_pairs(programme: Programme) -> set[tuple[int, int]]:
     return pairs
 
 
+def pool_of(people: list[Participant], *, district_ids: list[int]) -> engine.Pool:
+    """A pool of given participants (no database queries), each with their full capacity."""
+    index = {pk: i for i, pk in enumerate(district_ids)}
+    rows = [tuple(getattr(p, c) for c in COLUMNS) for p in people]
+    return _pool(rows, index, {p.pk: p.capacity for p in people})
+
+
 def _pool(
     rows: list[tuple], district_index: dict[int, int], free: dict[int, int] | None
 ) -> engine.Pool:
@@ -195,7 +239,8 @@ def _pool(
         ),
         availability=np.array(columns["availability"], dtype=np.uint32),
         interests=np.array(columns["interests"], dtype=np.uint64),
-        languages=np.array(columns["languages"], dtype=np.uint64),
+        # Swedish is everyone's common language: only other languages are bridges.
+        languages=np.array(columns["languages"], dtype=np.uint64) & ~np.uint64(SWEDISH_BIT),
         swedish_level=np.array([s or 0 for s in columns["swedish_level"]], dtype=np.int8),
         birth_year=np.array([y or 0 for y in columns["birth_year"]], dtype=np.int32),
         gender=np.array(columns["gender"], dtype=object),
@@ -207,6 +252,23 @@ def _pool(
         capacity=capacity,
         registered_on=np.array([d.toordinal() for d in columns["registered_on"]], dtype=np.int32),
     )
+
+
+def districts_of(programme: Programme) -> tuple[list[int], list[tuple[int, int]]]:
+    """District pks in engine order, and the neighbour pairs as engine indices."""
+    district_ids = list(
+        District.objects.filter(programme=programme).order_by("id").values_list("id", flat=True)
+    )
+    index = {pk: i for i, pk in enumerate(district_ids)}
+    through = District.neighbours.through
+    neighbours = [
+        (index[a], index[b])
+        for a, b in through.objects.filter(from_district__programme=programme).values_list(
+            "from_district_id", "to_district_id"
+        )
+        if a in index and b in index
+    ]
+    return district_ids, neighbours
 
 
 def load_market(
@@ -221,18 +283,8 @@ def load_market(
     `newcomer_ids` / `established_ids` narrow a side (to score one pair or one person)."""
     settings = MatchingSettings.for_programme(programme)
     weights = settings.engine_weights()
-    district_ids = list(
-        District.objects.filter(programme=programme).order_by("id").values_list("id", flat=True)
-    )
+    district_ids, neighbours = districts_of(programme)
     district_index = {pk: i for i, pk in enumerate(district_ids)}
-    through = District.neighbours.through
-    neighbours = [
-        (district_index[a], district_index[b])
-        for a, b in through.objects.filter(from_district__programme=programme).values_list(
-            "from_district_id", "to_district_id"
-        )
-        if a in district_index and b in district_index
-    ]
     newcomers_qs = waiting_newcomers(programme)
     if newcomer_ids is not None:
         newcomers_qs = newcomers_qs.filter(id__in=list(newcomer_ids))
@@ -278,4 +330,3 @@ def load_market(
 
 def district_names(programme: Programme) -> dict[int, str]:
     return dict(District.objects.filter(programme=programme).values_list("id", "name"))
-

@@ -50,7 +50,7 @@ def propose_pairs(
     report("loading", 5)
     market = load_market(programme, today=today)
     report("scoring", 30)
-    scores = engine.score_matrix(market.newcomers, market.volunteers, **market.engine_args())
+    scores = market.scores()
     report("solving", 60)
     proposals = engine.assign(scores)
     report("done", 100)
@@ -73,14 +73,11 @@ def candidates(
     pool = market.newcomers if newcomer else market.volunteers
     if person.pk not in set(pool.ids.tolist()):
         return []
-    found = engine.candidates_for(
-        market.newcomers,
-        market.volunteers,
+    found = market.candidates(
         newcomer_id=newcomer.pk if newcomer else None,
         established_id=established.pk if established else None,
         exclude=exclude or set(),
         limit=limit,
-        **market.engine_args(),  # type: ignore[arg-type]
     )
     return [market.stable(p) for p in found]
 
@@ -98,7 +95,7 @@ def score_of(
     )
     if len(market.newcomers) != 1 or len(market.volunteers) != 1:
         return None
-    result = engine.score_matrix(market.newcomers, market.volunteers, **market.engine_args())
+    result = market.scores()
     if not result.feasible[0, 0]:
         return None
     return market.stable(result.proposal(0, 0))
@@ -149,7 +146,10 @@ def accept_proposal(
         created_by=accepted_by if getattr(accepted_by, "is_authenticated", False) else None,
     )
     log_action(
-        "matching.pair.proposed", programme=programme, actor=accepted_by, target=pair,
+        "matching.pair.proposed",
+        programme=programme,
+        actor=accepted_by,
+        target=pair,
         score=proposal.score,
     )
     return pair
@@ -272,19 +272,23 @@ def record_call(
     if outcome == CallRecord.Outcome.DECLINES:
         _end(pair, reason=Pair.EndReason.DECLINED, on=called_on, declined_by=side)
         log_action(
-            "matching.pair.declined", programme=pair.programme, actor=recorded_by, target=pair,
+            "matching.pair.declined",
+            programme=pair.programme,
+            actor=recorded_by,
+            target=pair,
             side=side,
         )
         _settle_established(pair.established, on=called_on, by=recorded_by)
         return call
     latest = {c.side: c for c in pair.calls.order_by("called_on", "id")}
-    if all(
-        s in latest and latest[s].outcome == CallRecord.Outcome.AGREES for s in Side.values
-    ):
+    if all(s in latest and latest[s].outcome == CallRecord.Outcome.AGREES for s in Side.values):
         start = max(latest[s].called_on for s in Side.values)
         _start(pair, on=start, by=recorded_by)
         log_action(
-            "matching.pair.confirmed", programme=pair.programme, actor=recorded_by, target=pair,
+            "matching.pair.confirmed",
+            programme=pair.programme,
+            actor=recorded_by,
+            target=pair,
             started_on=start.isoformat(),
         )
     return call
@@ -315,7 +319,7 @@ def resume_pair(pair: Pair, *, on: datetime.date, resumed_by: Any) -> None:
 
 
 # After an ending, the newcomer leaves the programme or waits for a new friend.
-NEWCOMER_STATUS_AFTER = {
+NEWCOMER_STATUS_AFTER: dict[str, str] = {
     Pair.EndReason.COMPLETED: Status.LEFT,
     Pair.EndReason.MOVED_AWAY: Status.LEFT,
     Pair.EndReason.NO_CONTACT: Status.WAITING,
@@ -349,15 +353,22 @@ def end_pair(
     else:
         status = newcomer_status or Status.WAITING
     change_status(pair.newcomer, status=status, changed_by=ended_by, on=on)
-    if established_leaves and not Pair.objects.filter(
-        established=pair.established, state__in=[Pair.State.ACTIVE, Pair.State.PAUSED]
-    ).exists():
+    if (
+        established_leaves
+        and not Pair.objects.filter(
+            established=pair.established, state__in=[Pair.State.ACTIVE, Pair.State.PAUSED]
+        ).exists()
+    ):
         change_status(pair.established, status=Status.LEFT, changed_by=ended_by, on=on)
     else:
         _settle_established(pair.established, on=on, by=ended_by)
     log_action(
-        "matching.pair.ended", programme=pair.programme, actor=ended_by, target=pair,
-        reason=reason, on=on.isoformat(),
+        "matching.pair.ended",
+        programme=pair.programme,
+        actor=ended_by,
+        target=pair,
+        reason=reason,
+        on=on.isoformat(),
     )
 
 
@@ -430,7 +441,10 @@ def update_settings(
     settings.weights = clean
     settings.save(update_fields=["weights"])
     log_action(
-        "matching.settings.changed", programme=programme, actor=changed_by, target=settings,
+        "matching.settings.changed",
+        programme=programme,
+        actor=changed_by,
+        target=settings,
         weights=clean,
     )
     return settings

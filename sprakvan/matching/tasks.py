@@ -25,7 +25,7 @@ def run_proposals(run_id: int) -> None:
 
     try:
         proposals = propose_pairs(run.programme, today=run.today, progress=progress)
-    except Exception:  # noqa: BLE001  (the coordinator sees that it failed; the log has why)
+    except Exception:
         ProposalRun.objects.filter(pk=run_id).update(
             state=ProposalRun.State.FAILED,
             error=traceback.format_exc(limit=3)[-2000:],
@@ -50,7 +50,9 @@ def run_proposals(run_id: int) -> None:
         )
 
 
-def start_run(programme_id: int, *, requested_by_id: int | None, today: datetime.date) -> ProposalRun:
+def start_run(
+    programme_id: int, *, requested_by_id: int | None, today: datetime.date
+) -> ProposalRun:
     run = ProposalRun.objects.create(
         programme_id=programme_id, requested_by_id=requested_by_id, today=today
     )

@@ -37,6 +37,11 @@ from .tasks import start_run
 coordinator_view = staff_view(Role.COORDINATOR)
 
 
+def _htmx(request: ProgrammeRequest) -> bool:
+    """An htmx request wants a fragment (django-htmx sets `request.htmx`)."""
+    return bool(getattr(request, "htmx", False))
+
+
 def _people(request: ProgrammeRequest, ids: set[int]) -> dict[int, Participant]:
     return {
         p.pk: p
@@ -45,10 +50,15 @@ def _people(request: ProgrammeRequest, ids: set[int]) -> dict[int, Participant]:
 
 
 def _rows(
-    request: ProgrammeRequest, proposals: list[tuple[int, int, float, list[Reason]]]
+    request: ProgrammeRequest,
+    proposals: list[tuple[int, int, float, list[Reason]]],
+    *,
+    by_waiting: bool = True,
 ) -> list[dict[str, Any]]:
     """Proposal rows with both people and the reasons in words (two queries in all)."""
-    people = _people(request, {n for n, _e, _s, _r in proposals} | {e for _n, e, _s, _r in proposals})
+    people = _people(
+        request, {n for n, _e, _s, _r in proposals} | {e for _n, e, _s, _r in proposals}
+    )
     districts = district_names(request.programme)
     rows = []
     for newcomer_id, established_id, score, reasons in proposals:
@@ -61,7 +71,10 @@ def _rows(
                     "reasons": explain.phrases(reasons, districts=districts),
                 }
             )
-    return rows
+    if not by_waiting:
+        return rows
+    # The longest-waiting newcomer first: fair, and how the coordinator works down the list.
+    return sorted(rows, key=lambda r: (r["newcomer"].registered_on, r["newcomer"].pk))
 
 
 def _still_valid(request: ProgrammeRequest, stored: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -96,9 +109,7 @@ def proposals(request: ProgrammeRequest) -> HttpResponse:
     run = ProposalRun.objects.filter(programme=programme).first() if large else None
     if large:
         stored = _still_valid(request, run.proposals) if run and run.state == "done" else []
-        found = [
-            (p["newcomer_id"], p["established_id"], p["score"], p["reasons"]) for p in stored
-        ]
+        found = [(p["newcomer_id"], p["established_id"], p["score"], p["reasons"]) for p in stored]
     else:
         found = [
             (p.newcomer_id, p.established_id, p.score, p.reasons)
@@ -128,9 +139,9 @@ def proposal_run_start(request: ProgrammeRequest) -> HttpResponse:
 @coordinator_view
 @require_GET
 def proposal_run_status(request: ProgrammeRequest, pk: int) -> HttpResponse:
-    run = get_scoped(ProposalRun.objects, request, pk=pk)
+    run = get_scoped(ProposalRun.objects.all(), request, pk=pk)
     response = render(request, "matching/proposal_list.html#progress", {"run": run})
-    if run.is_finished and request.htmx:
+    if run.is_finished and _htmx(request):
         response["HX-Refresh"] = "true"
     return response
 
@@ -150,8 +161,12 @@ def _pair_people(request: ProgrammeRequest, form: ProposalForm) -> tuple[Partici
 def _proposal_answer(
     request: ProgrammeRequest, context: dict[str, Any], message: str, *, ok: bool
 ) -> HttpResponse:
-    if request.htmx:
-        return render(request, "matching/proposal_list.html#outcome", {**context, "message": message, "ok": ok})
+    if _htmx(request):
+        return render(
+            request,
+            "matching/proposal_list.html#outcome",
+            {**context, "message": message, "ok": ok},
+        )
     (messages.success if ok else messages.error)(request, message)
     return redirect("matching:proposals")
 
@@ -227,12 +242,14 @@ def proposal_candidates(request: ProgrammeRequest) -> HttpResponse:
         **{side: person},
     )
     rows = _rows(
-        request, [(p.newcomer_id, p.established_id, p.score, p.reasons) for p in found]
+        request,
+        [(p.newcomer_id, p.established_id, p.score, p.reasons) for p in found],
+        by_waiting=False,
     )
     template = "matching/proposal_candidates.html"
     return render(
         request,
-        f"{template}#candidates" if request.htmx else template,
+        f"{template}#candidates" if _htmx(request) else template,
         {"person": person, "side": side, "rows": rows},
     )
 
@@ -241,7 +258,7 @@ def proposal_candidates(request: ProgrammeRequest) -> HttpResponse:
 @require_GET
 def pair_list(request: ProgrammeRequest) -> HttpResponse:
     form = PairFilterForm(request.GET or None)
-    pairs = scoped(Pair.objects, request).select_related(
+    pairs = scoped(Pair.objects.all(), request).select_related(
         "newcomer__district", "established__district"
     )
     if form.is_valid():
@@ -258,7 +275,7 @@ def pair_list(request: ProgrammeRequest) -> HttpResponse:
     query = request.GET.copy()
     query.pop("page", None)
     counts = dict(
-        scoped(Pair.objects, request)
+        scoped(Pair.objects.all(), request)
         .values("state")
         .annotate(n=Count("id"))
         .values_list("state", "n")
@@ -462,4 +479,3 @@ def matching_settings(request: ProgrammeRequest) -> HttpResponse:
         messages.success(request, _("The weights were saved."))
         return redirect("matching:settings")
     return render(request, "matching/settings_form.html", {"form": form})
-

@@ -35,13 +35,19 @@ def newcomer(programme: Programme, district: District) -> Participant:
 @pytest.fixture
 def volunteer(programme: Programme, district: District) -> Participant:
     return make_person(
-        programme, "established", first_name="Erik", gender="man", district=district,
+        programme,
+        "established",
+        first_name="Erik",
+        gender="man",
+        district=district,
         external_id="E1",
     )
 
 
 @pytest.fixture
-def proposed_pair(programme: Programme, newcomer: Participant, volunteer: Participant, coordinator: Any) -> Pair:
+def proposed_pair(
+    programme: Programme, newcomer: Participant, volunteer: Participant, coordinator: Any
+) -> Pair:
     return accept_proposal(
         programme, newcomer=newcomer, established=volunteer, accepted_by=coordinator, today=TODAY
     )

@@ -16,7 +16,9 @@ from .conftest import make_person
 pytestmark = pytest.mark.django_db
 
 
-def test_propose_pairs_json_lists_each_pair_with_ids_score_and_reasons(programme, newcomer, volunteer):
+def test_propose_pairs_json_lists_each_pair_with_ids_score_and_reasons(
+    programme, newcomer, volunteer
+):
     out = io.StringIO()
 
     call_command("propose_pairs", "--programme", programme.slug, "--json", stdout=out)
@@ -29,7 +31,9 @@ def test_propose_pairs_json_lists_each_pair_with_ids_score_and_reasons(programme
     assert Pair.objects.count() == 0
 
 
-def test_propose_pairs_json_uses_the_id_when_there_is_no_external_id(programme, newcomer, volunteer):
+def test_propose_pairs_json_uses_the_id_when_there_is_no_external_id(
+    programme, newcomer, volunteer
+):
     Participant.objects.filter(pk=volunteer.pk).update(external_id="")
     out = io.StringIO()
 
@@ -52,7 +56,12 @@ def write_csv(tmp_path, text, name="pairs.csv"):
 @pytest.fixture
 def people(programme):
     found = {}
-    for key, group in [("N1", "newcomer"), ("N2", "newcomer"), ("E1", "established"), ("E2", "established")]:
+    for key, group in [
+        ("N1", "newcomer"),
+        ("N2", "newcomer"),
+        ("E1", "established"),
+        ("E2", "established"),
+    ]:
         found[key] = make_person(programme, group, external_id=key)
     return found
 
@@ -65,12 +74,22 @@ GOOD = (
 
 
 def test_import_pairs_creates_pairs_and_statuses_follow(programme, people, tmp_path):
-    call_command("import_pairs", write_csv(tmp_path, GOOD), "--programme", programme.slug, stdout=io.StringIO())
+    call_command(
+        "import_pairs",
+        write_csv(tmp_path, GOOD),
+        "--programme",
+        programme.slug,
+        stdout=io.StringIO(),
+    )
 
     active = Pair.objects.get(newcomer=people["N1"])
     ended = Pair.objects.get(newcomer=people["N2"])
     assert (active.state, active.started_on) == ("active", datetime.date(2018, 5, 1))
-    assert (ended.state, ended.end_reason, ended.ended_on) == ("ended", "completed", datetime.date(2018, 12, 1))
+    assert (ended.state, ended.end_reason, ended.ended_on) == (
+        "ended",
+        "completed",
+        datetime.date(2018, 12, 1),
+    )
     statuses = dict(Participant.objects.values_list("external_id", "status"))
     assert statuses == {"N1": "matched", "E1": "matched", "N2": "left", "E2": "waiting"}
 
@@ -88,34 +107,64 @@ def test_import_pairs_twice_changes_nothing(programme, people, tmp_path):
 
 
 def test_import_pairs_updates_an_ending_given_later(programme, people, tmp_path):
-    call_command("import_pairs", write_csv(tmp_path, GOOD), "--programme", programme.slug, stdout=io.StringIO())
+    call_command(
+        "import_pairs",
+        write_csv(tmp_path, GOOD),
+        "--programme",
+        programme.slug,
+        stdout=io.StringIO(),
+    )
     later = GOOD.replace("N1,E1,2018-05-01,,", "N1,E1,2018-05-01,2019-02-01,moved_away")
 
-    call_command("import_pairs", write_csv(tmp_path, later), "--programme", programme.slug, stdout=io.StringIO())
+    call_command(
+        "import_pairs",
+        write_csv(tmp_path, later),
+        "--programme",
+        programme.slug,
+        stdout=io.StringIO(),
+    )
 
     pair = Pair.objects.get(newcomer=people["N1"])
     assert (pair.state, pair.end_reason) == ("ended", "moved_away")
     assert Participant.objects.get(external_id="N1").status == "left"
 
 
-def test_import_pairs_writes_nothing_when_one_row_is_wrong_and_names_row_and_field(programme, people, tmp_path):
+def test_import_pairs_writes_nothing_when_one_row_is_wrong_and_names_row_and_field(
+    programme, people, tmp_path
+):
     bad = GOOD + "N9,E1,2018-05-01,,\nN2,E1,2018-13-01,,\n"
     err = io.StringIO()
 
     with pytest.raises(CommandError):
-        call_command("import_pairs", write_csv(tmp_path, bad), "--programme", programme.slug, stderr=err, stdout=io.StringIO())
+        call_command(
+            "import_pairs",
+            write_csv(tmp_path, bad),
+            "--programme",
+            programme.slug,
+            stderr=err,
+            stdout=io.StringIO(),
+        )
 
     assert Pair.objects.count() == 0
     assert "Row 4, newcomer: no participant with the id N9" in err.getvalue()
     assert "Row 5, started_on" in err.getvalue()
 
 
-def test_import_pairs_refuses_the_wrong_group_and_an_end_without_reason(programme, people, tmp_path):
+def test_import_pairs_refuses_the_wrong_group_and_an_end_without_reason(
+    programme, people, tmp_path
+):
     bad = "newcomer,established,started_on,ended_on,end_reason\nE1,N1,2018-05-01,,\nN2,E2,2018-01-01,2018-02-01,\n"
     err = io.StringIO()
 
     with pytest.raises(CommandError):
-        call_command("import_pairs", write_csv(tmp_path, bad), "--programme", programme.slug, stderr=err, stdout=io.StringIO())
+        call_command(
+            "import_pairs",
+            write_csv(tmp_path, bad),
+            "--programme",
+            programme.slug,
+            stderr=err,
+            stdout=io.StringIO(),
+        )
 
     assert "Row 2, newcomer: E1 is not in that group" in err.getvalue()
     assert "Row 3, end_reason" in err.getvalue()
@@ -127,7 +176,14 @@ def test_import_pairs_refuses_two_running_pairs_for_one_newcomer(programme, peop
     err = io.StringIO()
 
     with pytest.raises(CommandError):
-        call_command("import_pairs", write_csv(tmp_path, bad), "--programme", programme.slug, stderr=err, stdout=io.StringIO())
+        call_command(
+            "import_pairs",
+            write_csv(tmp_path, bad),
+            "--programme",
+            programme.slug,
+            stderr=err,
+            stdout=io.StringIO(),
+        )
 
     assert "Row 3, newcomer: already in a running pair in row 2" in err.getvalue()
 
@@ -147,14 +203,28 @@ def test_import_pairs_reads_xlsx_with_date_cells(programme, people, tmp_path):
 
 def test_import_pairs_refuses_a_file_without_the_columns(programme, tmp_path):
     with pytest.raises(CommandError, match="started_on"):
-        call_command("import_pairs", write_csv(tmp_path, "newcomer;established\nN1;E1\n"), "--programme", programme.slug)
+        call_command(
+            "import_pairs",
+            write_csv(tmp_path, "newcomer;established\nN1;E1\n"),
+            "--programme",
+            programme.slug,
+        )
 
 
 def test_imported_running_pair_is_not_proposed_again(programme, people, tmp_path):
     from sprakvan.matching.services import propose_pairs
 
-    call_command("import_pairs", write_csv(tmp_path, GOOD), "--programme", programme.slug, stdout=io.StringIO())
+    call_command(
+        "import_pairs",
+        write_csv(tmp_path, GOOD),
+        "--programme",
+        programme.slug,
+        stdout=io.StringIO(),
+    )
 
-    proposed = {(p.newcomer_id, p.established_id) for p in propose_pairs(programme, today=datetime.date(2019, 6, 1))}
+    proposed = {
+        (p.newcomer_id, p.established_id)
+        for p in propose_pairs(programme, today=datetime.date(2019, 6, 1))
+    }
     assert (people["N1"].pk, people["E1"].pk) not in proposed
     assert (people["N2"].pk, people["E2"].pk) not in proposed

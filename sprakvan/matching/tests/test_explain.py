@@ -26,7 +26,10 @@ def test_reasons_read_as_the_coordinator_would_say_them():
 
 def test_stored_json_reasons_render_too_including_first_in_line():
     stored = [
-        {"code": "neighbouring_district", "params": {"newcomer_district": 1, "established_district": 2}},
+        {
+            "code": "neighbouring_district",
+            "params": {"newcomer_district": 1, "established_district": 2},
+        },
         {"code": "age_close", "params": {"years": 1}},
         {"code": "first_in_line", "params": {"side": "newcomer"}},
     ]

@@ -84,7 +84,11 @@ def test_accept_proposal_refuses_a_pair_with_no_common_time(programme, district,
 
     with pytest.raises(services.MatchingError):
         services.accept_proposal(
-            programme, newcomer=newcomer, established=volunteer, accepted_by=coordinator, today=TODAY
+            programme,
+            newcomer=newcomer,
+            established=volunteer,
+            accepted_by=coordinator,
+            today=TODAY,
         )
 
 
@@ -92,7 +96,11 @@ def test_both_agreeing_makes_the_pair_active_from_the_later_call(
     proposed_pair, newcomer, volunteer, coordinator
 ):
     services.record_call(
-        proposed_pair, side="newcomer", outcome="no_answer", called_on=TODAY, recorded_by=coordinator
+        proposed_pair,
+        side="newcomer",
+        outcome="no_answer",
+        called_on=TODAY,
+        recorded_by=coordinator,
     )
     services.record_call(
         proposed_pair, side="newcomer", outcome="agrees", called_on=TODAY, recorded_by=coordinator
@@ -102,7 +110,11 @@ def test_both_agreeing_makes_the_pair_active_from_the_later_call(
 
     later = TODAY + datetime.timedelta(days=2)
     services.record_call(
-        proposed_pair, side="established", outcome="agrees", called_on=later, recorded_by=coordinator
+        proposed_pair,
+        side="established",
+        outcome="agrees",
+        called_on=later,
+        recorded_by=coordinator,
     )
 
     proposed_pair.refresh_from_db()
@@ -121,7 +133,10 @@ def test_a_decline_ends_the_pair_and_puts_the_other_side_first_in_line(
     programme, proposed_pair, newcomer, volunteer, coordinator
 ):
     services.record_call(
-        proposed_pair, side="established", outcome="declines", called_on=TODAY,
+        proposed_pair,
+        side="established",
+        outcome="declines",
+        called_on=TODAY,
         recorded_by=coordinator,
     )
 
@@ -136,7 +151,9 @@ def test_a_decline_ends_the_pair_and_puts_the_other_side_first_in_line(
     # The first-in-line newcomer gets the most waiting credit the weights allow.
     fresh = make_person(programme, "newcomer", registered_on=TODAY)
     market = load_market(programme, today=TODAY)
-    ordinals = dict(zip(market.newcomers.ids.tolist(), market.newcomers.registered_on.tolist(), strict=True))
+    ordinals = dict(
+        zip(market.newcomers.ids.tolist(), market.newcomers.registered_on.tolist(), strict=True)
+    )
     assert ordinals[newcomer.pk] <= (TODAY - datetime.timedelta(days=365)).toordinal()
     assert ordinals[fresh.pk] == TODAY.toordinal()
 
@@ -166,7 +183,11 @@ def test_pause_and_resume_move_both_statuses(active_pair, newcomer, volunteer, c
     services.resume_pair(active_pair, on=TODAY, resumed_by=coordinator)
     newcomer.refresh_from_db()
     volunteer.refresh_from_db()
-    assert (active_pair.state, newcomer.status, volunteer.status) == ("active", "matched", "matched")
+    assert (active_pair.state, newcomer.status, volunteer.status) == (
+        "active",
+        "matched",
+        "matched",
+    )
 
 
 def test_pausing_a_proposed_pair_is_refused(proposed_pair, coordinator):
@@ -200,11 +221,16 @@ def test_a_volunteer_with_another_active_pair_stays_matched(
     volunteer.save()
     second_newcomer = make_person(programme, "newcomer", external_id="N2")
     second = services.accept_proposal(
-        programme, newcomer=second_newcomer, established=volunteer, accepted_by=coordinator,
+        programme,
+        newcomer=second_newcomer,
+        established=volunteer,
+        accepted_by=coordinator,
         today=TODAY,
     )
     for side in ("newcomer", "established"):
-        services.record_call(second, side=side, outcome="agrees", called_on=TODAY, recorded_by=coordinator)
+        services.record_call(
+            second, side=side, outcome="agrees", called_on=TODAY, recorded_by=coordinator
+        )
 
     services.end_pair(active_pair, reason="moved_away", on=TODAY, ended_by=coordinator)
 
@@ -224,7 +250,9 @@ def test_swap_candidate_withdraws_the_old_proposal_and_keeps_the_new(
 ):
     other = make_person(programme, "established", gender="woman", external_id="E2")
 
-    new = services.swap_candidate(proposed_pair, established=other, swapped_by=coordinator, today=TODAY)
+    new = services.swap_candidate(
+        proposed_pair, established=other, swapped_by=coordinator, today=TODAY
+    )
 
     proposed_pair.refresh_from_db()
     assert proposed_pair.state == Pair.State.ENDED
@@ -237,14 +265,18 @@ def test_due_follow_ups_and_the_pairs_not_meeting(programme, active_pair, coordi
     due = list(services.due_follow_ups(programme, today=month_later))
     assert [f.kind for f in due] == ["one_month"]
 
-    services.record_follow_up(due[0], met=False, frequency="", recorded_by=coordinator, on=month_later)
+    services.record_follow_up(
+        due[0], met=False, frequency="", recorded_by=coordinator, on=month_later
+    )
 
     assert list(services.due_follow_ups(programme, today=month_later)) == []
     assert list(services.not_meeting(programme)) == [active_pair]
     assert FollowUp.objects.get(kind="one_month").recorded_by == coordinator
 
 
-def test_candidates_lists_the_best_partners_of_one_newcomer(programme, newcomer, volunteer, district):
+def test_candidates_lists_the_best_partners_of_one_newcomer(
+    programme, newcomer, volunteer, district
+):
     ryd = programme.districts.get(name="Ryd")
     far = make_person(programme, "established", gender="woman", district=ryd, external_id="E3")
 
@@ -259,12 +291,18 @@ def test_started_between_and_active_during_follow_the_definitions(programme):
 
     inside = PairFactory(programme=programme, started_on=datetime.date(2019, 2, 1))
     before_still = PairFactory(
-        programme=programme, started_on=datetime.date(2018, 5, 1), ended_on=datetime.date(2019, 1, 1),
-        state="ended", end_reason="completed",
+        programme=programme,
+        started_on=datetime.date(2018, 5, 1),
+        ended_on=datetime.date(2019, 1, 1),
+        state="ended",
+        end_reason="completed",
     )
     PairFactory(
-        programme=programme, started_on=datetime.date(2018, 5, 1), ended_on=datetime.date(2018, 12, 31),
-        state="ended", end_reason="completed",
+        programme=programme,
+        started_on=datetime.date(2018, 5, 1),
+        ended_on=datetime.date(2018, 12, 31),
+        state="ended",
+        end_reason="completed",
     )
     PairFactory(programme=programme, state="proposed", started_on=None)
     start, end = datetime.date(2019, 1, 1), datetime.date(2019, 10, 31)
@@ -278,3 +316,34 @@ def test_update_settings_changes_the_weights_the_engine_uses(programme, coordina
 
     market = load_market(programme, today=TODAY)
     assert market.weights.same_district == 9.0
+
+
+def test_swedish_is_not_a_bridge_language_but_english_is(programme, newcomer, volunteer):
+    from sprakvan.participants.models import LANGUAGE_CODES, mask_of
+
+    for person in (newcomer, volunteer):
+        person.languages = mask_of(["sv"], LANGUAGE_CODES)
+        person.save()
+    reasons = services.propose_pairs(programme, today=TODAY)[0].reasons
+    assert "bridge_language" not in {r.code for r in reasons}
+
+    for person in (newcomer, volunteer):
+        person.languages = mask_of(["sv", "en"], LANGUAGE_CODES)
+        person.save()
+    reasons = services.propose_pairs(programme, today=TODAY)[0].reasons
+    assert [r.params for r in reasons if r.code == "bridge_language"] == [{"language": "en"}]
+
+
+def test_a_volunteer_waits_from_their_last_pair_not_from_registration(
+    programme, active_pair, volunteer, coordinator
+):
+    ended_on = TODAY + datetime.timedelta(days=40)
+    services.end_pair(active_pair, reason="completed", on=ended_on, ended_by=coordinator)
+    later = ended_on + datetime.timedelta(days=10)
+
+    market = load_market(programme, today=later)
+
+    waited = dict(
+        zip(market.volunteers.ids.tolist(), market.volunteers.registered_on.tolist(), strict=True)
+    )
+    assert waited[volunteer.pk] == ended_on.toordinal()

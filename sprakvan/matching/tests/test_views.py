@@ -38,7 +38,9 @@ def test_changes_refuse_get(client_for, coordinator, active_pair, name, with_pk)
 def test_follow_up_record_refuses_get(client_for, coordinator, active_pair):
     follow_up = active_pair.follow_ups.first()
 
-    response = client_for(coordinator).get(reverse("matching:follow_up_record", args=[follow_up.pk]))
+    response = client_for(coordinator).get(
+        reverse("matching:follow_up_record", args=[follow_up.pk])
+    )
 
     assert response.status_code == 405
 
@@ -60,12 +62,17 @@ def test_anonymous_visitor_is_sent_to_login(client, programme):
 
 
 @pytest.mark.parametrize(
-    "name", ["matching:pair_detail", "matching:pair_call", "matching:pair_pause", "matching:pair_end"]
+    "name",
+    ["matching:pair_detail", "matching:pair_call", "matching:pair_pause", "matching:pair_end"],
 )
-def test_another_programmes_pair_does_not_exist_for_an_outsider(client_for, outsider, active_pair, name):
+def test_another_programmes_pair_does_not_exist_for_an_outsider(
+    client_for, outsider, active_pair, name
+):
     client = client_for(outsider)
-    response = client.get(reverse(name, args=[active_pair.pk])) if name.endswith("detail") else client.post(
-        reverse(name, args=[active_pair.pk]), {"pause-on": "2019-06-01"}
+    response = (
+        client.get(reverse(name, args=[active_pair.pk]))
+        if name.endswith("detail")
+        else client.post(reverse(name, args=[active_pair.pk]), {"pause-on": "2019-06-01"})
     )
 
     assert response.status_code == 404
@@ -73,8 +80,12 @@ def test_another_programmes_pair_does_not_exist_for_an_outsider(client_for, outs
     assert active_pair.state == Pair.State.ACTIVE
 
 
-def test_outsider_cannot_accept_a_proposal_of_another_programme(client_for, outsider, newcomer, volunteer):
-    response = client_for(outsider).post(reverse("matching:proposal_accept"), ids(newcomer, volunteer))
+def test_outsider_cannot_accept_a_proposal_of_another_programme(
+    client_for, outsider, newcomer, volunteer
+):
+    response = client_for(outsider).post(
+        reverse("matching:proposal_accept"), ids(newcomer, volunteer)
+    )
 
     assert response.status_code == 404
     assert not Pair.objects.exists()
@@ -85,13 +96,19 @@ def test_outsider_cannot_record_another_programmes_follow_up(client_for, outside
 
     response = client_for(outsider).post(
         reverse("matching:follow_up_record", args=[follow_up.pk]),
-        {f"fu{follow_up.pk}-met": "yes", f"fu{follow_up.pk}-frequency": "weekly", f"fu{follow_up.pk}-on": "2019-07-01"},
+        {
+            f"fu{follow_up.pk}-met": "yes",
+            f"fu{follow_up.pk}-frequency": "weekly",
+            f"fu{follow_up.pk}-on": "2019-07-01",
+        },
     )
 
     assert response.status_code == 404
 
 
-def test_proposal_page_shows_the_pair_and_why(client_for, coordinator, newcomer, volunteer, django_assert_max_num_queries):
+def test_proposal_page_shows_the_pair_and_why(
+    client_for, coordinator, newcomer, volunteer, django_assert_max_num_queries
+):
     client = client_for(coordinator)
     with django_assert_max_num_queries(20):
         response = client.get(reverse("matching:proposals"))
@@ -104,14 +121,18 @@ def test_proposal_page_shows_the_pair_and_why(client_for, coordinator, newcomer,
 
 
 def test_accepting_a_proposal_keeps_it_for_calling(client_for, coordinator, newcomer, volunteer):
-    response = client_for(coordinator).post(reverse("matching:proposal_accept"), ids(newcomer, volunteer))
+    response = client_for(coordinator).post(
+        reverse("matching:proposal_accept"), ids(newcomer, volunteer)
+    )
 
     assert response.status_code == 302
     pair = Pair.objects.get()
     assert (pair.newcomer, pair.established, pair.state) == (newcomer, volunteer, "proposed")
 
 
-def test_accepting_with_htmx_answers_with_the_row_only(client_for, coordinator, newcomer, volunteer):
+def test_accepting_with_htmx_answers_with_the_row_only(
+    client_for, coordinator, newcomer, volunteer
+):
     response = client_for(coordinator).post(
         reverse("matching:proposal_accept"), ids(newcomer, volunteer), HTTP_HX_REQUEST="true"
     )
@@ -123,7 +144,9 @@ def test_accepting_with_htmx_answers_with_the_row_only(client_for, coordinator, 
     assert Pair.objects.filter(state="proposed").count() == 1
 
 
-def test_accepting_a_taken_volunteer_says_why_and_saves_nothing(client_for, coordinator, proposed_pair, programme):
+def test_accepting_a_taken_volunteer_says_why_and_saves_nothing(
+    client_for, coordinator, proposed_pair, programme
+):
     second = make_person(programme, "newcomer", external_id="N9")
 
     response = client_for(coordinator).post(
@@ -143,7 +166,9 @@ def test_rejecting_a_proposal_removes_it_for_good(client_for, coordinator, newco
     assert "both in Skäggetorp" not in client.get(reverse("matching:proposals")).content.decode()
 
 
-def test_candidates_page_lists_other_volunteers_with_scores(client_for, coordinator, programme, newcomer, volunteer):
+def test_candidates_page_lists_other_volunteers_with_scores(
+    client_for, coordinator, programme, newcomer, volunteer
+):
     other = make_person(programme, "established", first_name="Karin", external_id="E5")
 
     response = client_for(coordinator).get(
@@ -158,12 +183,16 @@ def test_candidates_page_lists_other_volunteers_with_scores(client_for, coordina
 
 
 def test_candidates_of_another_programmes_person_is_404(client_for, outsider, newcomer):
-    response = client_for(outsider).get(reverse("matching:proposal_candidates"), {"newcomer": newcomer.pk})
+    response = client_for(outsider).get(
+        reverse("matching:proposal_candidates"), {"newcomer": newcomer.pk}
+    )
 
     assert response.status_code == 404
 
 
-def test_swapping_in_a_candidate_accepts_that_pair(client_for, coordinator, programme, newcomer, volunteer):
+def test_swapping_in_a_candidate_accepts_that_pair(
+    client_for, coordinator, programme, newcomer, volunteer
+):
     other = make_person(programme, "established", first_name="Karin", external_id="E5")
 
     client_for(coordinator).post(reverse("matching:proposal_accept"), ids(newcomer, other))
@@ -175,7 +204,9 @@ def test_recording_both_calls_makes_the_pair_active(client_for, coordinator, pro
     client = client_for(coordinator)
     url = reverse("matching:pair_call", args=[proposed_pair.pk])
     for side in ("newcomer", "established"):
-        response = client.post(url, {"call-side": side, "call-outcome": "agrees", "call-called_on": "2019-06-03"})
+        response = client.post(
+            url, {"call-side": side, "call-outcome": "agrees", "call-called_on": "2019-06-03"}
+        )
         assert response.status_code == 302
 
     proposed_pair.refresh_from_db()
@@ -220,14 +251,20 @@ def test_pause_resume_and_end_through_the_pages(client_for, coordinator, active_
     active_pair.refresh_from_db()
     newcomer.refresh_from_db()
     assert (active_pair.state, active_pair.end_reason, active_pair.ended_on) == (
-        "ended", "moved_away", datetime.date(2019, 9, 1),
+        "ended",
+        "moved_away",
+        datetime.date(2019, 9, 1),
     )
     assert newcomer.status == "left"
 
 
-def test_a_refused_change_shows_a_message_and_changes_nothing(client_for, coordinator, proposed_pair):
+def test_a_refused_change_shows_a_message_and_changes_nothing(
+    client_for, coordinator, proposed_pair
+):
     response = client_for(coordinator).post(
-        reverse("matching:pair_pause", args=[proposed_pair.pk]), {"pause-on": "2019-07-01"}, follow=True
+        reverse("matching:pair_pause", args=[proposed_pair.pk]),
+        {"pause-on": "2019-07-01"},
+        follow=True,
     )
 
     assert "Only an active pair can be paused" in response.content.decode()
@@ -245,10 +282,17 @@ def test_pair_detail_shows_history_calls_and_follow_ups(client_for, coordinator,
     assert "One month" in html
 
 
-def test_pair_list_filters_by_state_with_few_queries(client_for, coordinator, programme, django_assert_max_num_queries):
+def test_pair_list_filters_by_state_with_few_queries(
+    client_for, coordinator, programme, django_assert_max_num_queries
+):
     for _ in range(5):
         PairFactory(programme=programme)
-    ended = PairFactory(programme=programme, state="ended", ended_on=datetime.date(2019, 5, 1), end_reason="completed")
+    ended = PairFactory(
+        programme=programme,
+        state="ended",
+        ended_on=datetime.date(2019, 5, 1),
+        end_reason="completed",
+    )
     client = client_for(coordinator)
 
     with django_assert_max_num_queries(10):
@@ -258,7 +302,9 @@ def test_pair_list_filters_by_state_with_few_queries(client_for, coordinator, pr
     assert list(response.context["page"]) == [ended]
 
 
-def test_pair_list_shows_only_the_programmes_pairs(client_for, coordinator, programme, other_programme):
+def test_pair_list_shows_only_the_programmes_pairs(
+    client_for, coordinator, programme, other_programme
+):
     mine = PairFactory(programme=programme)
     PairFactory(programme=other_programme)
 
@@ -328,5 +374,22 @@ def test_large_pool_runs_in_the_background_and_shows_the_result(
     assert [p["newcomer_id"] for p in run.proposals] == [newcomer.pk]
     html = client.get(reverse("matching:proposals")).content.decode()
     assert "Nadia" in html and "both in Skäggetorp" in html
-    status = client.get(reverse("matching:proposal_run_status", args=[run.pk]), HTTP_HX_REQUEST="true")
+    status = client.get(
+        reverse("matching:proposal_run_status", args=[run.pk]), HTTP_HX_REQUEST="true"
+    )
     assert status["HX-Refresh"] == "true"
+
+
+def test_a_queued_background_run_shows_its_progress_and_refreshes_without_js(
+    client_for, coordinator, programme, newcomer, volunteer
+):
+    update_settings(programme, weights={}, changed_by=coordinator)
+    programme.matching_settings.background_from = 0
+    programme.matching_settings.save()
+    ProposalRun.objects.create(programme=programme, today=datetime.date(2019, 6, 1))
+
+    html = client_for(coordinator).get(reverse("matching:proposals")).content.decode()
+
+    assert '<meta http-equiv="refresh" content="5">' in html
+    assert "<progress" in html
+    assert 'hx-trigger="every 2s"' in html

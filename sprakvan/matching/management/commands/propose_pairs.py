@@ -38,7 +38,7 @@ class Command(BaseCommand):
         def key(pk: int) -> str | int:
             return people[pk].external_id or pk
 
-        rows = [
+        rows: list[dict[str, Any]] = [
             {
                 "newcomer": key(p.newcomer_id),
                 "established": key(p.established_id),
