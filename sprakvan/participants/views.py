@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from sprakvan.accounts.models import Role
 from sprakvan.core.access import ProgrammeRequest, get_scoped, scoped, staff_view
 from sprakvan.core.audit import history_of
+from sprakvan.matching.models import Pair
 
 from .choices import Source, Status
 from .forms import SORTS, ImportUploadForm, ParticipantFilterForm, ParticipantForm, StatusForm
@@ -114,6 +115,9 @@ def participant_detail(request: ProgrammeRequest, pk: int) -> HttpResponse:
             "history": history_of(participant),
             "status_form": StatusForm(initial={"status": participant.status}),
             "duplicates": participant.possible_duplicates.all(),
+            "pairs": Pair.objects.of_participant(participant)
+            .select_related("newcomer", "established")
+            .order_by("-created_at"),
             "today": timezone.localdate(),
             "nearest_url": nearest_url,
         },
