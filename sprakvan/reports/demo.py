@@ -4,6 +4,7 @@ from the source document (docs: /work/shared/seed/partssamtal-2019.sv.txt)."""
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from sprakvan.core.models import Programme
 
@@ -12,7 +13,7 @@ from .models import DocumentText, Goal, GoalKind, Measure
 PERIOD_START = datetime.date(2019, 1, 1)
 PERIOD_END = datetime.date(2019, 10, 31)
 
-GOALS_2020 = [
+GOALS_2020: list[dict[str, Any]] = [
     {
         "order": 1,
         "title": "Öka antalet matchade språkvänner jämfört med 2019.",
@@ -68,9 +69,7 @@ def load(programme: Programme, *, today: datetime.date) -> None:
         district_name = values.pop("district", None)
         order = values.pop("order")
         values["district"] = districts.get(district_name) if district_name else None
-        Goal.objects.update_or_create(
-            programme=programme, year=2020, order=order, defaults=values
-        )
+        Goal.objects.update_or_create(programme=programme, year=2020, order=order, defaults=values)
     DocumentText.objects.update_or_create(
         programme=programme,
         period_start=PERIOD_START,

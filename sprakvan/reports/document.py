@@ -212,7 +212,14 @@ def build_content(
     """Everything the document shows, in Swedish."""
     with translation.override(DOCUMENT_LANGUAGE):
         year = period.end.year
-        report = build(programme, period, today=today, goal_years=(year, year + 1))
+        # The partners compare with the same months a year earlier (jan–okt with jan–okt).
+        report = build(
+            programme,
+            period,
+            today=today,
+            comparison=period.year_earlier(),
+            goal_years=(year, year + 1),
+        )
         text = DocumentText.objects.filter(
             programme=programme, period_start=period.start, period_end=period.end
         ).first()

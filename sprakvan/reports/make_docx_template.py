@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from docx import Document
+from docx.document import Document as DocumentObject
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -18,7 +19,7 @@ TARGET = Path(__file__).parent / "templates" / "reports" / "partssamtal.docx"
 BLUE = RGBColor(0x1A, 0x3D, 0x6D)
 
 
-def _page_number_footer(document: Document) -> None:
+def _page_number_footer(document: DocumentObject) -> None:
     """A footer "{{ labels.page }} N": N is a Word PAGE field, so Word numbers the pages."""
     paragraph = document.sections[0].footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -35,7 +36,7 @@ def _page_number_footer(document: Document) -> None:
         run._r.append(element)
 
 
-def _table(document: Document, headers: list[str], cells: list[str], loop: str) -> None:
+def _table(document: DocumentObject, headers: list[str], cells: list[str], loop: str) -> None:
     """A bordered table whose one body row repeats with {%tr for … %}."""
     table = document.add_table(rows=4, cols=len(headers))
     table.style = "Table Grid"
@@ -47,7 +48,7 @@ def _table(document: Document, headers: list[str], cells: list[str], loop: str) 
     table.rows[3].cells[0].text = "{%tr endfor %}"
 
 
-def _loop(document: Document, loop: str, body: str, style: str | None = None) -> None:
+def _loop(document: DocumentObject, loop: str, body: str, style: str | None = None) -> None:
     document.add_paragraph("{%p " + loop + " %}")
     document.add_paragraph(body, style=style)
     document.add_paragraph("{%p endfor %}")

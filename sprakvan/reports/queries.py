@@ -12,13 +12,16 @@ erasure blanks personal fields but keeps the row (see docs/statistics.md).
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from typing import Any
 
 from django.apps import apps
 from django.core.exceptions import FieldError
 from django.db.models import (
+    Case,
     CharField,
     Count,
+    DateField,
     Exists,
     F,
     IntegerField,
@@ -27,6 +30,7 @@ from django.db.models import (
     QuerySet,
     Sum,
     Value,
+    When,
 )
 from django.db.models.functions import Coalesce, TruncDate
 
@@ -133,16 +137,45 @@ def waiting_at(programme: Programme | None, day: datetime.date) -> dict[str, int
     return {group: counts.get(group, 0) for group in WALK_IN_GROUPS}
 
 
-def _district_expression() -> Any:
-    return Coalesce(
-        F("activity__district__name"),
-        F("activity__venue__district__name"),
-        Value("", output_field=CharField()),
+def _activity_places(programme: Programme | None) -> dict[int, tuple[str, str]]:
+    """activity id → (district label, activity type). The district is the activity's, else its
+    venue's; across programmes it carries the programme's name, since district names repeat
+    between cities. One query: a programme has tens of activities, the platform thousands."""
+    Activity = _model("activities", "Activity")
+    rows = _scope(Activity.objects.all(), programme).values_list(
+        "pk", "type", "district__name", "venue__district__name", "programme__name"
+    )
+    places = {}
+    for pk, kind, district, venue_district, programme_name in rows:
+        name = district or venue_district or ""
+        if programme is None:
+            name = f"{programme_name}: {name}"
+        places[pk] = (name, kind)
+    return places
+
+
+def segment_starts(window: Period, cuts: Iterable[datetime.date]) -> list[datetime.date]:
+    """The first days of the pieces the window is cut into (each cut starts a piece)."""
+    return sorted({window.start, *(c for c in cuts if window.start < c <= window.end)})
+
+
+def _segment_of(field: str, starts: list[datetime.date]) -> Any:
+    """SQL: the start of the piece a date falls in."""
+    return Case(
+        *[When(**{f"{field}__gte": start}, then=Value(start)) for start in reversed(starts)],
+        output_field=DateField(),
     )
 
 
-def session_rows(programme: Programme | None, window: Period) -> list[SessionRow] | None:
-    """Held sessions per day, district and activity type with named and walk-in attendance."""
+def session_rows(
+    programme: Programme | None, window: Period, cuts: Iterable[datetime.date] | None = None
+) -> list[SessionRow] | None:
+    """Held sessions per piece of the window, district and activity type, with named and
+    walk-in attendance. A row's `on` is the first day of its piece: the window is cut at
+    `cuts` (every period's first day and the day after its last), or into days when None.
+
+    The database groups by (piece, activity), which is cheap on integer keys and gives a few
+    rows per activity; districts and types are joined in Python from one small query."""
     Session = _model("activities", "Session")
     Attendance = _model("activities", "Attendance")
     if Session is None or Attendance is None:
@@ -152,60 +185,67 @@ def session_rows(programme: Programme | None, window: Period) -> list[SessionRow
             date__gte=window.start, date__lte=window.end
         )
         walk_in_sums = {
-            f"w_{group}": sum(
-                (Coalesce(F(f"walk_ins__{group}_{gender}"), 0) for gender in WALK_IN_GENDERS),
-                start=Value(0, output_field=IntegerField()),
+            f"w_{group}": Sum(
+                sum(
+                    (Coalesce(F(f"walk_ins__{group}_{gender}"), 0) for gender in WALK_IN_GENDERS),
+                    start=Value(0, output_field=IntegerField()),
+                )
             )
             for group in WALK_IN_GROUPS
         }
-        per_session = (
-            sessions.annotate(district_name=_district_expression(), **walk_in_sums)
-            .values("date", "district_name", "activity__type")
-            .annotate(
-                n=Count("pk"),
-                walk_newcomer=Sum("w_newcomer"),
-                walk_established=Sum("w_established"),
-            )
+        if cuts is None:
+            day, named_day = F("date"), F("session__date")
+        else:
+            starts = segment_starts(window, cuts)
+            day, named_day = _segment_of("date", starts), _segment_of("session__date", starts)
+        per_day = (
+            sessions.annotate(piece=day)
+            .values("piece", "activity_id")
+            .annotate(n=Count("pk"), **walk_in_sums)
             .order_by()
         )
         named = (
             Attendance.objects.filter(session__in=sessions.values("pk"))
-            .annotate(
-                district_name=Coalesce(
-                    F("session__activity__district__name"),
-                    F("session__activity__venue__district__name"),
-                    Value("", output_field=CharField()),
-                )
-            )
-            .values("session__date", "district_name", "session__activity__type")
+            .annotate(piece=named_day)
+            .values("piece", "session__activity_id")
             .annotate(
                 newcomers=Count("pk", filter=Q(participant__group="newcomer")),
                 established=Count("pk", filter=Q(participant__group="established")),
             )
             .order_by()
         )
-        named_rows = {
-            (r["session__date"], r["district_name"], r["session__activity__type"]): r for r in named
-        }
-        result = []
-        for r in per_session:
-            key = (r["date"], r["district_name"], r["activity__type"])
-            n = named_rows.get(key, {"newcomers": 0, "established": 0})
-            walk_newcomer = r["walk_newcomer"] or 0
-            walk_established = r["walk_established"] or 0
-            result.append(
-                SessionRow(
-                    on=r["date"],
-                    district=r["district_name"],
-                    activity_type=r["activity__type"],
-                    sessions=r["n"],
-                    named_newcomers=n["newcomers"],
-                    named_established=n["established"],
-                    walk_in_newcomers=walk_newcomer,
-                    walk_in_established=walk_established,
-                )
+        places = _activity_places(programme)
+        totals: dict[tuple[datetime.date, str, str], list[int]] = {}
+        for r in per_day:
+            district, kind = places.get(r["activity_id"], ("", ""))
+            cell = totals.setdefault((r["piece"], district, kind), [0, 0, 0, 0, 0])
+            cell[0] += r["n"]
+            cell[3] += r["w_newcomer"] or 0
+            cell[4] += r["w_established"] or 0
+        for r in named:
+            district, kind = places.get(r["session__activity_id"], ("", ""))
+            cell = totals.setdefault((r["piece"], district, kind), [0, 0, 0, 0, 0])
+            cell[1] += r["newcomers"]
+            cell[2] += r["established"]
+        return [
+            SessionRow(
+                on=day,
+                district=district,
+                activity_type=kind,
+                sessions=n,
+                named_newcomers=named_newcomers,
+                named_established=named_established,
+                walk_in_newcomers=walk_newcomers,
+                walk_in_established=walk_established,
             )
-        return result
+            for (day, district, kind), (
+                n,
+                named_newcomers,
+                named_established,
+                walk_newcomers,
+                walk_established,
+            ) in totals.items()
+        ]
     except FieldError:
         return None
 
@@ -311,15 +351,27 @@ def load_rows(
     *,
     today: datetime.date,
     waiting_days: tuple[datetime.date, ...] = (),
+    periods: Iterable[Period] | None = None,
 ) -> Rows:
-    """All rows for the window (the programme's, or the whole platform's when None)."""
+    """All rows for the window (the programme's, or the whole platform's when None).
+
+    With `periods`, sessions are summed per piece between the periods' boundaries (and
+    today, and the first of each month) instead of per day: far fewer rows at platform scale,
+    and then only those periods (or unions of the pieces) can be asked of the rows."""
+    cuts: set[datetime.date] | None = None
+    if periods is not None:
+        cuts = {today + datetime.timedelta(days=1)}
+        for p in periods:
+            cuts |= {p.start, p.end + datetime.timedelta(days=1)}
+            cuts |= {datetime.date(y, m, 1) for y, m in p.months()}
     return Rows(
         window=window,
         today=today,
         registrations=registration_rows(programme, window),
         waiting_now=waiting_at(programme, today),
         pairs=pair_rows(programme, window),
-        sessions=session_rows(programme, window),
+        sessions=session_rows(programme, window, cuts),
+        session_cuts=cuts,
         referrals=referral_rows(programme, window),
         funnel=funnel_rows(programme, window),
         waiting_at={day: waiting_at(programme, day) for day in waiting_days},
@@ -337,5 +389,11 @@ def report(
     equal period), from one set of rows."""
     comparison = comparison or period.previous()
     window = Period(min(period.start, comparison.start), max(period.end, comparison.end))
-    rows = load_rows(programme, window, today=today, waiting_days=(period.end, comparison.end))
+    rows = load_rows(
+        programme,
+        window,
+        today=today,
+        waiting_days=(period.end, comparison.end),
+        periods=(period, comparison),
+    )
     return figures(rows, period), figures(rows, comparison)

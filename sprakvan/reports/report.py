@@ -22,7 +22,7 @@ from .statistics import (
     figures,
     new_pairs_per_month,
 )
-from .tables import Table
+from .tables import Table, Value
 
 
 def _labels(choices: Any) -> dict[str, str]:
@@ -186,37 +186,6 @@ class Report:
             total_label=_("Total"),
         )
 
-    def results_table(self) -> Table:
-        """The source's "Utfall" table: registrations by gender, new and active pairs."""
-        c = self.current
-        reg = c.registrations
-        labels = [
-            _("Registered newcomers"),
-            _("Registered established residents"),
-        ]
-        values: list[list[Any]] = [
-            [reg["newcomer"]["total"], reg["newcomer"]["woman"], reg["newcomer"]["man"]],
-            [reg["established"]["total"], reg["established"]["woman"], reg["established"]["man"]],
-        ]
-        other = [reg[g]["another"] + reg[g]["undisclosed"] for g in GROUPS]
-        headers = [_("Number"), _("Women"), _("Men")]
-        if any(other):
-            headers.append(_("Another or not given"))
-            for row, extra in zip(values, other, strict=True):
-                row.append(extra)
-        if c.pairs is not None:
-            labels += [_("New language-friend pairs"), _("Active language-friend pairs")]
-            pad = [None] * (len(headers) - 1)
-            values += [[c.pairs.new, *pad], [c.pairs.active, *pad]]
-        return Table(
-            slug="results",
-            title=_("Results %(period)s") % {"period": period_label(self.period)},
-            label_header=_("Measure"),
-            headers=headers,
-            labels=labels,
-            values=values,
-        )
-
     def pairs_per_month_table(self) -> Table | None:
         if self.rows.pairs is None:
             return None
@@ -225,7 +194,8 @@ class Report:
         months_now = list(this)
         months_before = list(before)
         count = max(len(months_now), len(months_before))
-        labels, values = [], []
+        labels: list[str] = []
+        values: list[list[Value]] = []
         for i in range(count):
             now = months_now[i] if i < len(months_now) else None
             was = months_before[i] if i < len(months_before) else None
@@ -374,12 +344,6 @@ class Report:
             candidates.append(self.goals_table())
         return [t for t in candidates if t is not None]
 
-    def table(self, slug: str) -> Table | None:
-        extra = {"results": self.results_table}
-        if slug in extra:
-            return extra[slug]()
-        return next((t for t in self.tables() if t.slug == slug), None)
-
 
 def period_label(period: Period) -> str:
     return f"{period.start:%Y-%m-%d} – {period.end:%Y-%m-%d}"
@@ -397,7 +361,25 @@ def build(
     comparison = comparison or period.previous()
     parts = [period, comparison, *(goal_rules.goal_window(y) for y in goal_years)]
     window = Period(min(p.start for p in parts), max(p.end for p in parts))
-    rows = load_rows(programme, window, today=today, waiting_days=(period.end, comparison.end))
+    # Goals need each year so far (to today) and the year before.
+    goal_periods = (
+        [
+            Period(
+                datetime.date(y, 1, 1),
+                max(datetime.date(y, 1, 1), min(today, datetime.date(y, 12, 31))),
+            )
+            for y in goal_years
+        ]
+        + [Period.year(y) for y in goal_years]
+        + [Period.year(y - 1) for y in goal_years]
+    )
+    rows = load_rows(
+        programme,
+        window,
+        today=today,
+        waiting_days=(period.end, comparison.end),
+        periods=[period, comparison, *goal_periods],
+    )
     report = Report(
         programme=programme,
         period=period,

@@ -359,6 +359,16 @@ class Rows:
     referrals: list[ReferralRow] | None = None
     funnel: list[FunnelRow] | None = None
     waiting_at: dict[datetime.date, dict[str, int]] = field(default_factory=dict)
+    # When sessions are summed per piece of the window: the days that start a piece.
+    session_cuts: set[datetime.date] | None = None
+
+    def check_period(self, period: Period) -> None:
+        """Sessions summed per piece answer only periods made of whole pieces."""
+        if self.session_cuts is None or self.sessions is None:
+            return
+        edges = {*self.session_cuts, self.window.start, self.window.end + datetime.timedelta(1)}
+        if period.start not in edges or period.end + datetime.timedelta(1) not in edges:
+            raise ValueError(f"the rows were not loaded for {period}")
 
 
 @dataclass
@@ -377,6 +387,7 @@ class Figures:
 def figures(rows: Rows, period: Period) -> Figures:
     if not (rows.window.start <= period.start and period.end <= rows.window.end):
         raise ValueError("the period must lie inside the rows' window")
+    rows.check_period(period)
     return Figures(
         period=period,
         registrations=registrations(rows.registrations, period),

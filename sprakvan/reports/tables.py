@@ -6,9 +6,14 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .suppression import show, suppress
+from .suppression import suppress
 
 Value = int | float | Decimal | datetime.date | str | None
+
+
+def as_int(value: Value) -> int:
+    """A count cell as an integer (empty cells count 0)."""
+    return int(value) if isinstance(value, int | float | Decimal) else 0
 
 
 @dataclass
@@ -42,7 +47,7 @@ class Table:
 
     def totals_row(self) -> list[Value]:
         return [
-            sum(int(row[j] or 0) for row in self.values) if self.count_columns[j] else None
+            sum(as_int(row[j]) for row in self.values) if self.count_columns[j] else None
             for j in range(len(self.headers))
         ]
 
@@ -53,14 +58,14 @@ class Table:
         for label, values in zip(self.labels, self.values, strict=True):
             row: list[Value] = [label, *values]
             if self.row_totals:
-                row.append(sum(int(v or 0) for v in values))
+                row.append(sum(as_int(v) for v in values))
             rows.append(row)
         if self.row_totals:
             headers.append(self.total_label)
         if self.column_totals and self.labels:
             total: list[Value] = [self.total_label, *self.totals_row()]
             if self.row_totals:
-                total.append(sum(int(v or 0) for row in self.values for v in row))
+                total.append(sum(as_int(v) for row in self.values for v in row))
             rows.append(total)
         return headers, rows
 
@@ -70,7 +75,7 @@ class Table:
         kept_rows = [
             i for i in range(len(self.labels)) if not self.count_rows or self.count_rows[i]
         ]
-        values = [[int(self.values[i][j] or 0) for j in keep] for i in kept_rows]
+        values = [[as_int(self.values[i][j]) for j in keep] for i in kept_rows]
         headers = [self.headers[j] for j in keep]
         labels = [self.labels[i] for i in kept_rows]
         row_keys = [self.row_keys[i] for i in kept_rows] if self.row_keys else []
@@ -100,13 +105,3 @@ class Table:
             has_total_row=self.column_totals,
             row_keys=row_keys,
         )
-
-    def display(self) -> tuple[list[str], list[list[Value]]]:
-        """What the page shows: the viewer table is already final; others add their totals."""
-        return self.full()
-
-
-def key_figure(value: int | None, *, viewer: bool) -> str:
-    if value is None:
-        return "–"
-    return show(value) if viewer else str(value)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("export/<slug:slug>.<str:extension>", views.table_export, name="table_export"),
     path("document/", views.document_page, name="document"),
     path("document/partssamtal.<str:extension>", views.document_download, name="document_download"),
+    path("document/file/", views.document_file, name="document_file"),
     path("goals/", views.goal_list, name="goal_list"),
     path("goals/new/", views.goal_create, name="goal_create"),
     path("goals/<int:pk>/", views.goal_edit, name="goal_edit"),

@@ -71,14 +71,12 @@ def _goals_for_viewer(table: Table) -> Table:
     values: list[list[Value]] = []
     for row in table.values:
         status, progress, current, target = row
-        values.append(
-            [
-                status,
-                progress,
-                show(int(current)) if isinstance(current, int | float) else current,
-                show(int(target)) if isinstance(target, int | float) else target,
-            ]
-        )
+        now = show(int(current)) if isinstance(current, int | float) else current
+        goal = show(int(target)) if isinstance(target, int | float) else target
+        # The percentage would give a hidden count away from the other figure.
+        if SMALL in (now, goal):
+            progress = HIDDEN
+        values.append([status, progress, now, goal])
     return Table(
         slug=table.slug,
         title=table.title,

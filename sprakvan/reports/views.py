@@ -24,7 +24,7 @@ from .charts import charts_for
 from .forms import DocumentTextForm, GoalForm, period_from
 from .models import DocumentText, Goal
 from .report import Report, build, year_to_date
-from .services import delete_goal, save_document_text, save_goal
+from .services import delete_goal, file_statistics, save_document_text, save_goal
 from .statistics import Period
 from .tables import Table
 from .viewer import viewer_tables
@@ -74,6 +74,7 @@ def dashboard(request: ProgrammeRequest) -> HttpResponse:
             "form": form,
             "report": report,
             "viewer": is_viewer(request),
+            "by_slug": by_slug,
             "key_figures": by_slug.get("key-figures"),
             "goals": report.goal_results,
             "goal_table": by_slug.get("goals"),
@@ -197,6 +198,26 @@ def document_download(request: ProgrammeRequest, extension: str) -> HttpResponse
         raise Http404
     response["Content-Disposition"] = f'attachment; filename="{stem}.{extension}"'
     return response
+
+
+@require_POST
+@coordinator_only
+def document_file(request: ProgrammeRequest) -> HttpResponse:
+    """Keep the period's figures as filed with the partners (counts only)."""
+    _form, period = _document_period(request)
+    report = build(
+        request.programme, period, today=timezone.localdate(), comparison=period.year_earlier()
+    )
+    file_statistics(
+        programme=request.programme,
+        current=report.current,
+        previous=report.previous,
+        filed_by=request.user,
+    )
+    messages.success(request, _("The figures are filed."))
+    return redirect(
+        reverse("reports:document") + f"?start={period.start:%Y-%m-%d}&end={period.end:%Y-%m-%d}"
+    )
 
 
 @coordinator_only
