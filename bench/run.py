@@ -1,4 +1,4 @@
-"""`make bench`: the benchmarks in bench/, each in its own process (each sets up its own database).
+"""`make bench`: every benchmark in bench/, each in its own process with its own database.
 
 Arguments go to bench/matching.py, e.g. `python bench/run.py --only programme,city`.
 """
@@ -11,5 +11,5 @@ HERE = Path(__file__).resolve().parent
 
 if __name__ == "__main__":
     subprocess.run([sys.executable, str(HERE / "matching.py"), *sys.argv[1:]], check=True)
-    if (HERE / "reports.py").exists():
-        subprocess.run([sys.executable, str(HERE / "reports.py")], check=True)
+    for database in ("sqlite", "postgres"):
+        subprocess.run([sys.executable, str(HERE / "reports.py"), "--database", database], check=True)
