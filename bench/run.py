@@ -12,4 +12,6 @@ HERE = Path(__file__).resolve().parent
 if __name__ == "__main__":
     subprocess.run([sys.executable, str(HERE / "matching.py"), *sys.argv[1:]], check=True)
     for database in ("sqlite", "postgres"):
-        subprocess.run([sys.executable, str(HERE / "reports.py"), "--database", database], check=True)
+        subprocess.run(
+            [sys.executable, str(HERE / "reports.py"), "--database", database], check=True
+        )
