@@ -1,14 +1,8 @@
-"""Importing existing pairs from CSV/XLSX: check every row, then write all or nothing.
-
-The participants importer's `read_rows` insists on participant columns, so pairs have their
-own small reader here (same conventions: UTF-8 or Windows-1252, `;` or `,`, first XLSX sheet).
-"""
+"""Importing existing pairs from CSV/XLSX: check every row, then write all or nothing."""
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,6 +11,8 @@ from django.utils.translation import gettext as _
 
 from sprakvan.core.audit import log_action
 from sprakvan.core.models import Programme
+from sprakvan.core.spreadsheets import RowError
+from sprakvan.core.spreadsheets import read_rows as read_spreadsheet
 from sprakvan.participants.choices import Group, Status
 from sprakvan.participants.models import Participant
 from sprakvan.participants.services import change_status
@@ -53,24 +49,6 @@ END_REASONS = {
 }
 
 
-class PairFileError(Exception):
-    """The file as a whole cannot be read."""
-
-
-@dataclass
-class RowError:
-    row: int  # the spreadsheet's row number: the header is row 1
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        return _("Row %(row)s, %(field)s: %(message)s") % {
-            "row": self.row,
-            "field": self.field,
-            "message": self.message,
-        }
-
-
 @dataclass
 class PairRow:
     row: int
@@ -90,55 +68,9 @@ class PairImportResult:
     unchanged: int = 0
 
 
-def _table(filename: str, content: bytes) -> list[list[str]]:
-    name = filename.lower()
-    if name.endswith(".xlsx"):
-        from openpyxl import load_workbook
-
-        try:
-            book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises many kinds for a damaged file
-            raise PairFileError(_("The file is not a readable XLSX spreadsheet.")) from exc
-        return [[_cell(v) for v in row] for row in book.worksheets[0].iter_rows(values_only=True)]
-    if name.endswith(".csv"):
-        try:
-            text = content.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = content.decode("cp1252")
-        first = text.split("\n", 1)[0]
-        delimiter = ";" if first.count(";") > first.count(",") else ","
-        return list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    raise PairFileError(_("Choose a .csv or .xlsx file."))
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime.datetime):
-        return value.date().isoformat()
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
 def read_rows(filename: str, content: bytes) -> list[dict[str, str]]:
-    """Rows as dicts of stripped strings keyed by column name; blank rows are skipped."""
-    table = _table(filename, content)
-    if not table:
-        raise PairFileError(_("The file is empty."))
-    header = [HEADERS.get(h.strip().lower(), h.strip().lower()) for h in table[0]]
-    missing = [c for c in REQUIRED if c not in header]
-    if missing:
-        raise PairFileError(
-            _("The header row lacks the column(s): %(columns)s.") % {"columns": ", ".join(missing)}
-        )
-    return [
-        {h: (cells[i].strip() if i < len(cells) else "") for i, h in enumerate(header)}
-        for cells in table[1:]
-        if any(c.strip() for c in cells)
-    ]
+    """Rows keyed by column name (Swedish headers understood); blank rows are skipped."""
+    return read_spreadsheet(filename, content, required=REQUIRED, aliases=HEADERS)
 
 
 def _date(text: str) -> datetime.date:

@@ -6,9 +6,7 @@ touching the database, and `import_rows` writes only when there are no errors at
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,6 +19,8 @@ from django.utils.translation import gettext as _
 
 from sprakvan.core.audit import log_action
 from sprakvan.core.models import Programme
+from sprakvan.core.spreadsheets import RowError
+from sprakvan.core.spreadsheets import read_rows as read_spreadsheet
 
 from .choices import INTERESTS, LANGUAGES, SLOT_COUNT, Gender, Group, Source, Status
 from .models import INTEREST_SLUGS, LANGUAGE_CODES, Participant, mask_of
@@ -101,24 +101,6 @@ YES = {"1", "yes", "ja", "true", "x"}
 NO = {"", "0", "no", "nej", "false"}
 
 
-class ImportFileError(Exception):
-    """The file as a whole cannot be read (wrong format, no header, missing columns)."""
-
-
-@dataclass
-class RowError:
-    row: int  # the spreadsheet's row number: the header is row 1
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        return _("Row %(row)s, %(field)s: %(message)s") % {
-            "row": self.row,
-            "field": self.field,
-            "message": self.message,
-        }
-
-
 @dataclass
 class CheckedRow:
     row: int
@@ -143,65 +125,8 @@ class ImportResult:
 
 
 def read_rows(filename: str, content: bytes) -> list[dict[str, str]]:
-    """Rows as dicts of stripped strings keyed by the canonical column name."""
-    if filename.lower().endswith(".xlsx"):
-        table = _xlsx_table(content)
-    elif filename.lower().endswith(".csv"):
-        table = _csv_table(content)
-    else:
-        raise ImportFileError(_("Choose a .csv or .xlsx file."))
-    if not table:
-        raise ImportFileError(_("The file is empty."))
-    header = [_canonical(h) for h in table[0]]
-    missing = [c for c in REQUIRED if c not in header]
-    if missing:
-        raise ImportFileError(
-            _("The header row lacks the column(s): %(columns)s.") % {"columns": ", ".join(missing)}
-        )
-    rows = []
-    for cells in table[1:]:
-        if not any(c.strip() for c in cells):
-            continue
-        rows.append({h: (cells[i].strip() if i < len(cells) else "") for i, h in enumerate(header)})
-    return rows
-
-
-def _canonical(header: str) -> str:
-    name = header.strip().lower()
-    return SWEDISH_HEADERS.get(name, name.replace(" ", "_"))
-
-
-def _csv_table(content: bytes) -> list[list[str]]:
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = content.decode("cp1252")
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
-
-
-def _xlsx_table(content: bytes) -> list[list[str]]:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise ImportFileError(_("The file is not a readable XLSX spreadsheet.")) from exc
-    sheet = workbook.worksheets[0]
-    return [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-
-
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime.datetime):
-        return value.date().isoformat()
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+    """Rows keyed by the canonical column names (Swedish headers understood)."""
+    return read_spreadsheet(filename, content, required=REQUIRED, aliases=SWEDISH_HEADERS)
 
 
 def check_rows(programme: Programme, rows: list[dict[str, str]]) -> CheckResult:

@@ -4,7 +4,9 @@ from django.core.cache import cache
 from django.db import transaction
 from django.tasks import task
 
-from .importer import ImportFileError, check_rows, import_rows, read_rows
+from sprakvan.core.spreadsheets import SpreadsheetError
+
+from .importer import check_rows, import_rows, read_rows
 from .models import ImportBatch
 
 
@@ -24,7 +26,7 @@ def run_import_batch(batch_id: int) -> None:
     try:
         checked = check_rows(batch.programme, read_rows(batch.filename, bytes(batch.content)))
         if not checked.ok:
-            raise ImportFileError("; ".join(str(e) for e in checked.errors[:5]))
+            raise SpreadsheetError("; ".join(str(e) for e in checked.errors[:5]))
 
         def progress(done: int) -> None:
             # The import runs in one transaction, so progress goes to the shared cache where
@@ -34,7 +36,7 @@ def run_import_batch(batch_id: int) -> None:
         result = import_rows(
             batch.programme, checked.rows, imported_by=batch.uploaded_by, progress=progress
         )
-    except ImportFileError as exc:
+    except SpreadsheetError as exc:
         ImportBatch.objects.filter(pk=batch_id).update(
             state=ImportBatch.State.FAILED, error=str(exc)
         )

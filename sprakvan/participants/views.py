@@ -18,11 +18,12 @@ from django.views.decorators.http import require_POST
 from sprakvan.accounts.models import Role
 from sprakvan.core.access import ProgrammeRequest, get_scoped, scoped, staff_view
 from sprakvan.core.audit import history_of
+from sprakvan.core.spreadsheets import SpreadsheetError
 from sprakvan.matching.models import Pair
 
 from .choices import Source, Status
 from .forms import SORTS, ImportUploadForm, ParticipantFilterForm, ParticipantForm, StatusForm
-from .importer import ImportFileError, check_rows, read_rows
+from .importer import check_rows, read_rows
 from .models import ImportBatch, Participant
 from .services import (
     change_status,
@@ -234,7 +235,7 @@ def import_preview(request: ProgrammeRequest, pk: int) -> HttpResponse:
     file_error, checked = "", None
     try:
         checked = check_rows(request.programme, read_rows(batch.filename, bytes(batch.content)))
-    except ImportFileError as exc:
+    except SpreadsheetError as exc:
         file_error = str(exc)
     return render(
         request,

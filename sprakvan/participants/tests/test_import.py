@@ -110,9 +110,9 @@ def test_a_row_without_a_known_id_matches_an_existing_person_by_phone(
 
 
 def test_a_missing_required_column_is_a_file_error(programme: Programme) -> None:
-    from sprakvan.participants.importer import ImportFileError
+    from sprakvan.core.spreadsheets import SpreadsheetError
 
-    with pytest.raises(ImportFileError, match="registered_on"):
+    with pytest.raises(SpreadsheetError, match="registered_on"):
         read_rows("x.csv", b"external_id;group;first_name\nA;newcomer;B\n")
 
 

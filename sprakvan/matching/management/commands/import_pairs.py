@@ -8,7 +8,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from sprakvan.core.models import Programme
-from sprakvan.matching.importer import PairFileError, import_pairs, read_rows
+from sprakvan.core.spreadsheets import SpreadsheetError
+from sprakvan.matching.importer import import_pairs, read_rows
 
 
 class Command(BaseCommand):
@@ -31,7 +32,7 @@ class Command(BaseCommand):
             rows = read_rows(path.name, path.read_bytes())
         except OSError as exc:
             raise CommandError(str(exc)) from exc
-        except PairFileError as exc:
+        except SpreadsheetError as exc:
             raise CommandError(str(exc)) from exc
         result = import_pairs(programme, rows)
         if result.errors:

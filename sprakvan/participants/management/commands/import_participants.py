@@ -6,7 +6,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from sprakvan.core.models import Programme
-from sprakvan.participants.importer import ImportFileError, check_rows, import_rows, read_rows
+from sprakvan.core.spreadsheets import SpreadsheetError
+from sprakvan.participants.importer import check_rows, import_rows, read_rows
 
 
 class Command(BaseCommand):
@@ -26,7 +27,7 @@ class Command(BaseCommand):
             raise CommandError(f"No such file: {path}")
         try:
             checked = check_rows(programme, read_rows(path.name, path.read_bytes()))
-        except ImportFileError as exc:
+        except SpreadsheetError as exc:
             raise CommandError(str(exc)) from exc
         if not checked.ok:
             for error in checked.errors:
