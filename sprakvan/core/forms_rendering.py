@@ -27,6 +27,10 @@ class StyledFormMixin:
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.style_fields()
+
+    def style_fields(self) -> None:
+        """Call again after adding fields in a subclass's __init__."""
         for field in self.fields.values():
             css = _css_class(field.widget)
             if css and "class" not in field.widget.attrs:

@@ -71,6 +71,7 @@ class IntakeFieldsMixin(StyledFormMixin):
             required=False,
             widget=forms.CheckboxSelectMultiple,
         )
+        self.style_fields()
         if instance is not None:
             self.initial.setdefault("languages", codes_of(instance.languages, LANGUAGE_CODES))
             self.initial.setdefault("interests", codes_of(instance.interests, INTEREST_SLUGS))
