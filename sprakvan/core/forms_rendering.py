@@ -26,6 +26,8 @@ class StyledFormMixin:
     fields: dict[str, forms.Field]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # No ":" after labels: it reads oddly after a question, and Arabic's "؟" gets "؟:".
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.style_fields()
 
