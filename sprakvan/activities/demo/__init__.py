@@ -10,273 +10,38 @@ from __future__ import annotations
 import bisect
 import datetime
 import random
-from dataclasses import dataclass, field
 
 from django.db import connection, transaction
 from django.db.models import Model
 
 from sprakvan.accounts.models import User
-from sprakvan.core.models import District, Programme
-from sprakvan.participants.models import Participant
-from sprakvan.partners.models import Organisation
-
-from . import schedule as rules
-from .models import (
+from sprakvan.activities import schedule as rules
+from sprakvan.activities.models import (
     WALK_IN_FIELDS,
     Activity,
     ActivityType,
     Attendance,
-    HallBooking,
     Schedule,
     Session,
     Venue,
     WalkInCount,
 )
-from .services import DEFAULT_WEEKS_AHEAD, expand_schedule
+from sprakvan.activities.services import DEFAULT_WEEKS_AHEAD, expand_schedule
+from sprakvan.core.models import District, Programme
+from sprakvan.participants.models import Participant
+from sprakvan.partners.models import Organisation
 
-START = datetime.date(2019, 1, 1)
-LEADER_1 = "ledare@demo.sprakvan.se"
-LEADER_2 = "ledare2@demo.sprakvan.se"
-
-# name -> kind; the partners demo uses the same names, so both find the same rows.
-ORGANISATIONS = {
-    "Röda Korset Linköping Södra": "civil_society",
-    "Linköpings stadsbibliotek": "library",
-    "Ekholmens bibliotek": "library",
-    "Agorahuset": "other",
-    "Tekniska Verken": "municipal_company",
-    "Linköpings guideklubb": "civil_society",
-    "Folkträdgården Tinnerö": "civil_society",
-    "Linköpings kommun, fritid": "municipal_service",
-}
-
-# name, address, district, provider, outdoor, accessibility
-VENUES = [
-    (
-        "Skäggetorps bibliotek",
-        "Skäggetorps centrum",
-        "Skäggetorp",
-        "Linköpings stadsbibliotek",
-        False,
-        "Entré utan trappsteg, tillgänglig toalett.",
-    ),
-    (
-        "Röda Korset, Repslagaregatan",
-        "Repslagaregatan 7",
-        "Innerstaden",
-        "Röda Korset Linköping Södra",
-        False,
-        "Entré från gården, hiss till första våningen.",
-    ),
-    (
-        "Lambohovs fritidsgård",
-        "Slestadsgatan 10",
-        "Lambohov",
-        "Linköpings kommun, fritid",
-        False,
-        "Entré utan trappsteg.",
-    ),
-    (
-        "Berga mötesplats",
-        "Bergsvägen 20",
-        "Berga",
-        "Linköpings kommun, fritid",
-        False,
-        "Entré utan trappsteg, hörslinga.",
-    ),
-    (
-        "Stadsbiblioteket",
-        "Östgötagatan 5",
-        "Innerstaden",
-        "Linköpings stadsbibliotek",
-        False,
-        "Hiss, tillgänglig toalett, hörslinga.",
-    ),
-    (
-        "Agorahuset",
-        "Skäggetorps centrum",
-        "Skäggetorp",
-        "Agorahuset",
-        False,
-        "Entré utan trappsteg.",
-    ),
-    (
-        "Ekholmens bibliotek",
-        "Ekholmens centrum",
-        "Ekholmen",
-        "Ekholmens bibliotek",
-        False,
-        "Entré utan trappsteg.",
-    ),
-    (
-        "Skäggetorpshallen",
-        "Skäggetorps centrum",
-        "Skäggetorp",
-        "Linköpings kommun, fritid",
-        False,
-        "Omklädningsrum på bottenvåningen.",
-    ),
-    (
-        "Trädgårdsföreningen, stora grinden",
-        "Drottninggatan",
-        "Innerstaden",
-        None,
-        True,
-        "Grusgångar, bänkar längs vägen.",
-    ),
-    (
-        "Stora torget",
-        "Stora torget",
-        "Innerstaden",
-        "Linköpings guideklubb",
-        True,
-        "Kullersten i gamla stan.",
-    ),
-    (
-        "Folkträdgården Tinnerö",
-        "Tinnerö eklandskap",
-        "Ekholmen",
-        "Folkträdgården Tinnerö",
-        True,
-        "Ojämn mark; upphöjda odlingsbäddar nås från rullstol.",
-    ),
-    (
-        "Tekniska Verken",
-        "Brogatan 1",
-        "Innerstaden",
-        "Tekniska Verken",
-        False,
-        "Entré utan trappsteg, besökare anmäler sig i receptionen.",
-    ),
-]
-
-
-@dataclass
-class Plan:
-    title: str
-    type: str
-    venue: str
-    leader: str
-    rules: list[tuple[str, str, str]] = field(default_factory=list)  # rule, start, end
-    host: str | None = None
-    starts_on: datetime.date = START
-    season: tuple[int, int] | None = None
-    description: str = ""
-    capacity: int | None = None
-    hall_booking: tuple[str, str] | None = None
-    attendance: tuple[int, int] = (10, 20)
-
-
-PLANS = [
-    Plan(
-        "Språkcafé Skäggetorp",
-        ActivityType.LANGUAGE_CAFE,
-        "Skäggetorps bibliotek",
-        LEADER_1,
-        [("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH", "18:00", "20:00")],
-        description="Vi fikar och pratar svenska. Alla är välkomna.",
-    ),
-    Plan(
-        "Språkcafé Innerstaden",
-        ActivityType.LANGUAGE_CAFE,
-        "Röda Korset, Repslagaregatan",
-        LEADER_2,
-        [("FREQ=WEEKLY;BYDAY=MO,TU,TH", "17:30", "19:30")],
-        host="Röda Korset Linköping Södra",
-        description="Språkcafé hos Röda Korset på Repslagaregatan.",
-    ),
-    Plan(
-        "Språkcafé Lambohov",
-        ActivityType.LANGUAGE_CAFE,
-        "Lambohovs fritidsgård",
-        LEADER_2,
-        [("FREQ=WEEKLY;BYDAY=WE", "18:00", "20:00")],
-    ),
-    Plan(
-        "Språkcafé Berga",
-        ActivityType.LANGUAGE_CAFE,
-        "Berga mötesplats",
-        LEADER_2,
-        [("FREQ=WEEKLY;BYDAY=TU", "18:00", "20:00")],
-    ),
-    Plan(
-        "Språkcafé på Stadsbiblioteket",
-        ActivityType.LANGUAGE_CAFE,
-        "Stadsbiblioteket",
-        LEADER_2,
-        [("FREQ=WEEKLY;BYDAY=WE", "17:00", "19:00")],
-        host="Linköpings stadsbibliotek",
-    ),
-    Plan(
-        "Morgoncafé på Agorahuset",
-        ActivityType.LANGUAGE_CAFE,
-        "Agorahuset",
-        LEADER_1,
-        [("FREQ=WEEKLY;BYDAY=FR", "10:00", "12:00")],
-        host="Agorahuset",
-        description="Språkcafé på förmiddagen. Barn får följa med.",
-    ),
-    Plan(
-        "Språkcafé Ekholmens bibliotek",
-        ActivityType.LANGUAGE_CAFE,
-        "Ekholmens bibliotek",
-        LEADER_1,
-        [("FREQ=WEEKLY;BYDAY=TH", "18:00", "20:00")],
-        host="Ekholmens bibliotek",
-    ),
-    Plan(
-        "Walk and talk i Trädgårdsföreningen",
-        ActivityType.WALK_AND_TALK,
-        "Trädgårdsföreningen, stora grinden",
-        LEADER_1,
-        [("FREQ=WEEKLY;BYDAY=SA", "11:00", "12:30")],
-        attendance=(10, 14),
-    ),
-    Plan(
-        "Innebandy i Skäggetorpshallen",
-        ActivityType.SPORT,
-        "Skäggetorpshallen",
-        LEADER_1,
-        [("FREQ=WEEKLY;BYDAY=SU", "15:00", "17:00")],
-        host="Linköpings kommun, fritid",
-        capacity=24,
-        hall_booking=("LK-HALL-2019-0412", HallBooking.CONFIRMED),
-        description="Vi spelar innebandy. Klubbor finns att låna.",
-    ),
-    Plan(
-        "Stadsvandring med Linköpings guideklubb",
-        ActivityType.CITY_WALK,
-        "Stora torget",
-        LEADER_2,
-        [("FREQ=MONTHLY;BYDAY=1SA", "13:00", "14:30")],
-        host="Linköpings guideklubb",
-        season=(4, 10),
-        description="En guide visar Linköping. Lätt svenska och bilder.",
-    ),
-    Plan(
-        "Odla i Folkträdgården",
-        ActivityType.GARDENING,
-        "Folkträdgården Tinnerö",
-        LEADER_2,
-        [("FREQ=WEEKLY;BYDAY=WE", "17:00", "19:00")],
-        host="Folkträdgården Tinnerö",
-        starts_on=datetime.date(2019, 5, 1),
-        season=(5, 9),
-        description="Vi odlar grönsaker och blommor tillsammans i Tinnerö.",
-    ),
-    # Pop-up cafés are one-off sessions (no rule): see POPUP_DAYS.
-    Plan(
-        "Popup-språkcafé på Tekniska Verken",
-        ActivityType.POPUP_CAFE,
-        "Tekniska Verken",
-        LEADER_2,
-        host="Tekniska Verken",
-        description="Språkcafé i lunchrummet. Träffa dem som jobbar här.",
-    ),
-]
-# (month, nth Tuesday) of the yearly pop-up cafés at Tekniska Verken, 11:30–13:00.
-POPUP_DAYS = [(3, 2), (10, 2)]
-NAMED_SHARE = (0.35, 0.7)
+from .data import (
+    LEADER_1,
+    LEADER_2,
+    NAMED_SHARE,
+    ORGANISATIONS,
+    PLANS,
+    POPUP_DAYS,
+    START,
+    VENUES,
+    Plan,
+)
 
 
 def _time(text: str) -> datetime.time:
