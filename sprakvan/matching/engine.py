@@ -8,16 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
-import os
-from collections.abc import Callable, Collection, Iterable, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, fields
-from typing import Literal
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
-from scipy.sparse import csr_array
-from scipy.sparse.csgraph import min_weight_full_bipartite_matching
+
+from sprakvan.matching import assignment
+from sprakvan.matching.assignment import Method, in_blocks
 
 GENDERS: tuple[str, ...] = ("woman", "man", "another", "undisclosed")
 PARTS_OF_DAY = 3  # availability bit = weekday * 3 + part (0 morning, 1 afternoon, 2 evening)
@@ -36,13 +33,6 @@ COMPONENTS: tuple[str, ...] = (
 # is an integer far below 2**53, exact in float64. So the optimum found is exactly optimal.
 MILLI = 1000
 MAX_SCORE_MILLI = 1 << 23
-BLOCK_ELEMENTS = 1 << 21  # about 8 MB per float32 temporary while scoring
-# Newcomers × slots up to which "auto" builds the dense float64 cost matrix (1.2 GB at most);
-# measured faster than "pruned" at every size that fits (bench/matching_engine.py).
-DENSE_LIMIT = 150_000_000
-WORKERS = max(1, min(4, len(os.sched_getaffinity(0))))
-
-Method = Literal["auto", "dense", "pruned", "sparse"]
 
 
 @dataclass(frozen=True)
@@ -519,7 +509,7 @@ def score_matrix(
     def fill(start: int, stop: int) -> None:
         milli[start:stop] = context.block(np.arange(start, stop), cols)
 
-    _in_blocks(n, m, fill)
+    in_blocks(n, m, fill)
     return ScoreResult(newcomers, volunteers, milli, context)
 
 
@@ -612,43 +602,10 @@ def candidates_for(
 def assign(result: ScoreResult, *, method: Method = "auto") -> list[Proposal]:
     """Exact optimum over `result`: the most pairs first, then the highest total score.
 
-    Each volunteer becomes as many columns ("slots") as they have free places. A feasible pair
-    costs -(BIG + score) and an infeasible one 0, so the solvers never gain by an infeasible
-    entry, and only negative entries are read back as pairs. BIG exceeds the top score times
-    the most pairs a matching can hold, so one more pair always outweighs any difference in
-    total score (an augmenting path gains BIG and swaps fewer than that many pairs): the
-    optimum has maximum cardinality and, among those, the maximum total score.
-
-    method: "dense" runs linear_sum_assignment on the newcomers × slots matrix; "pruned"
-    solves a sparse problem on each person's best candidates and proves the result optimal
-    for the whole pool with a dual (reduced-cost) check, adding edges until it holds; "sparse"
-    solves on every feasible edge, for pools where hard constraints rule out most pairs.
-    "auto" picks dense while the matrix fits DENSE_LIMIT and pruned beyond.
+    The methods and why the optimum is exact are described in `assignment`; "auto" picks the
+    one measured fastest for the size.
     """
-    milli = result.milli
-    n, m = milli.shape
-    stats = _in_blocks(n, m, lambda start, stop: _block_stats(milli[start:stop]))
-    if not stats:
-        return []
-    row_degree = np.concatenate([degree for degree, _, _ in stats])
-    col_degree = np.sum([degree for _, degree, _ in stats], axis=0)
-    top = max(best for _, _, best in stats)
-    capacity = np.minimum(result.volunteers.capacity.astype(np.int64), col_degree)
-    rows = np.flatnonzero(row_degree > 0)
-    cols = np.flatnonzero(capacity > 0)
-    if not rows.size or not cols.size:
-        return []
-    problem = _Problem(milli, rows, cols, capacity[cols], top)
-    if method == "auto":
-        method = "dense" if rows.size * problem.slots <= DENSE_LIMIT else "pruned"
-    if method == "dense":
-        pairs = _solve_dense(problem)
-    elif method == "sparse":
-        pairs = _solve_sparse(problem)
-    elif method == "pruned":
-        pairs = _solve_pruned(problem) or _solve_dense(problem)
-    else:
-        raise ValueError(f"unknown method {method!r}")
+    pairs = assignment.solve(result.milli, result.volunteers.capacity, method)
     return [result.proposal(i, j) for i, j in sorted(pairs)]
 
 
@@ -707,263 +664,6 @@ def _best_partners(row: np.ndarray, count: int) -> list[int]:
         columns = np.arange(row.size)
     columns = columns[np.isfinite(row[columns])]
     return columns[np.lexsort((columns, -row[columns]))].tolist()
-
-
-class _Problem:
-    """The active part of a score matrix: newcomers and volunteers with a feasible partner.
-
-    Local indices: rows 0..R-1, volunteers 0..V-1, slots 0..S-1 (volunteer c owns slots
-    first_slot[c] .. first_slot[c] + capacity[c] - 1), and in the sparse formulations also one
-    private "no friend" column S + r per row.
-    """
-
-    def __init__(
-        self, milli: np.ndarray, rows: np.ndarray, cols: np.ndarray, capacity: np.ndarray, top: int
-    ) -> None:
-        self.milli, self.rows, self.cols, self.capacity, self.top = (
-            milli,
-            rows,
-            cols,
-            capacity,
-            top,
-        )
-        self.all_rows = rows.size == milli.shape[0]
-        self.all_cols = cols.size == milli.shape[1]
-        self.slot_col = np.repeat(np.arange(cols.size), capacity)
-        self.slots = int(self.slot_col.size)
-        self.first_slot = np.concatenate(([0], np.cumsum(capacity)[:-1])).astype(np.intp)
-        self.big = float(min(rows.size, self.slots) * top + 1)
-        # Each row takes exactly one column in the sparse formulations, so adding `shift` to
-        # all its costs keeps the optimum and makes every weight positive, as LAPJVsp needs.
-        self.shift = self.big + top + 1
-
-    def block(self, start: int, stop: int) -> np.ndarray:
-        block = self.milli[start:stop] if self.all_rows else self.milli[self.rows[start:stop]]
-        return block if self.all_cols else np.take(block, self.cols, axis=1)
-
-    def scores(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-        return self.milli[self.rows[rows], self.cols[cols]].astype(np.float64)
-
-    def pairs(self, rows: np.ndarray, slots: np.ndarray) -> list[tuple[int, int]]:
-        volunteers = self.cols[self.slot_col[slots]]
-        return list(zip(self.rows[rows].tolist(), volunteers.tolist(), strict=True))
-
-    def slot_graph(
-        self, rows: np.ndarray, cols: np.ndarray
-    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Shifted costs of the given row × volunteer edges over every slot, plus "no friend"."""
-        cost = self.top + 1 - self.scores(rows, cols)  # shift - (big + score), at least 1
-        repeat = self.capacity[cols]
-        offset = np.arange(repeat.sum()) - np.repeat(np.cumsum(repeat) - repeat, repeat)
-        own = np.arange(self.rows.size)
-        return (
-            np.concatenate([np.repeat(rows, repeat), own]),
-            np.concatenate([np.repeat(self.first_slot[cols], repeat) + offset, self.slots + own]),
-            np.concatenate([np.repeat(cost, repeat), np.full(own.size, self.shift)]),
-        )
-
-    def match(self, rows: np.ndarray, cols: np.ndarray, costs: np.ndarray) -> np.ndarray:
-        """Column assigned to each row by LAPJVsp on the given slot graph."""
-        size = self.rows.size
-        graph = csr_array((costs, (rows, cols)), shape=(size, self.slots + size))
-        row_ind, col_ind = min_weight_full_bipartite_matching(graph)
-        assigned = np.empty(size, dtype=np.intp)
-        assigned[row_ind] = col_ind
-        return assigned
-
-    def matched_pairs(self, assigned: np.ndarray) -> list[tuple[int, int]]:
-        paired = np.flatnonzero(assigned < self.slots)
-        return self.pairs(paired, assigned[paired])
-
-
-def _solve_dense(problem: _Problem) -> list[tuple[int, int]]:
-    """linear_sum_assignment on the full newcomers × slots cost matrix."""
-    p = problem
-    rows, slots = p.rows.size, p.slots
-    transpose = rows > slots  # the shorter side as rows, so scipy does not copy the matrix
-    cost = np.empty((slots, rows) if transpose else (rows, slots), dtype=np.float64)
-
-    def fill(start: int, stop: int) -> None:
-        block = _costs(np.take(p.block(start, stop), p.slot_col, axis=1), p.big)
-        if transpose:
-            cost[:, start:stop] = block.T
-        else:
-            cost[start:stop] = block
-
-    _in_blocks(rows, slots, fill)
-    row_ind, col_ind = linear_sum_assignment(cost)
-    paired = cost[row_ind, col_ind] < 0
-    row_ind, col_ind = row_ind[paired], col_ind[paired]
-    if transpose:
-        row_ind, col_ind = col_ind, row_ind
-    return p.pairs(row_ind, col_ind)
-
-
-def _solve_sparse(problem: _Problem) -> list[tuple[int, int]]:
-    """LAPJVsp on every feasible edge: exact, and quick when hard constraints thin the graph."""
-    p = problem
-    found = _in_blocks(
-        p.rows.size,
-        p.cols.size,
-        lambda start, stop: _offset(np.nonzero(np.isfinite(p.block(start, stop))), start),
-    )
-    rows = np.concatenate([r for r, _ in found])
-    cols = np.concatenate([c for _, c in found])
-    return p.matched_pairs(p.match(*p.slot_graph(rows, cols)))
-
-
-def _solve_pruned(
-    problem: _Problem, *, keep: int = 6, rounds: int = 50
-) -> list[tuple[int, int]] | None:
-    """LAPJVsp on each newcomer's and each volunteer's best candidates, proven optimal.
-
-    After each solve, node potentials (shortest distances in the residual graph) certify the
-    matching optimal for the candidate edges; if no left-out feasible pair has a negative
-    reduced cost under them, no improving cycle exists in the whole pool either, so the
-    matching is optimal for it. Violating pairs join the candidates and the solve repeats.
-    Returns None if that does not settle within `rounds` (the caller then solves densely).
-    """
-    p = problem
-    size, width = p.rows.size, p.cols.size
-    edges = _candidate_edges(p, keep)
-    for _ in range(rounds):
-        rows, cols = np.divmod(edges, width)
-        graph = p.slot_graph(rows, cols)
-        assigned = p.match(*graph)
-        potential = _potentials(p, *graph, assigned)
-        if potential is None:
-            return None
-        slot_potential = np.maximum.reduceat(potential[size : size + p.slots], p.first_slot)
-        limit = p.top + 1 + potential[:size]
-        new = _violations(p, limit, slot_potential, keep)
-        if not new.size:
-            return p.matched_pairs(assigned)
-        edges = np.union1d(edges, new)
-    return None
-
-
-def _violations(
-    problem: _Problem, limit: np.ndarray, slot_potential: np.ndarray, keep: int
-) -> np.ndarray:
-    """Keys of each row's `keep` pairs with the most negative reduced cost under the potentials.
-
-    The pair (row i, a slot of volunteer c) costs top + 1 - score, so its reduced cost
-    top + 1 - score + d[i] - d[slot] is smallest for the slot with the largest potential.
-    Pairs already among the candidates never have a negative one.
-    """
-    p = problem
-    width = p.cols.size
-    k = min(keep, width)
-
-    def check(start: int, stop: int) -> np.ndarray:
-        reduced = limit[start:stop, None] - slot_potential[None, :] - p.block(start, stop)
-        worst = np.argpartition(reduced, k - 1, axis=1)[:, :k]
-        local, rank = np.nonzero(np.take_along_axis(reduced, worst, axis=1) < 0)
-        return (local + start) * width + worst[local, rank]
-
-    return np.concatenate(_in_blocks(p.rows.size, width, check))
-
-
-def _candidate_edges(problem: _Problem, keep: int) -> np.ndarray:
-    """Keys row * V + volunteer of each row's and each volunteer's `keep` best partners."""
-    p = problem
-    width = p.cols.size
-
-    def best(start: int, stop: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        block = p.block(start, stop)
-        k = min(keep, width)
-        top = np.argpartition(block, width - k, axis=1)[:, width - k :]
-        local, rank = np.nonzero(np.isfinite(np.take_along_axis(block, top, axis=1)))
-        row_keys = (local + start) * width + top[local, rank]
-        k = min(keep, stop - start)
-        top_rows = np.argpartition(block, block.shape[0] - k, axis=0)[block.shape[0] - k :]
-        return row_keys, top_rows + start, np.take_along_axis(block, top_rows, axis=0)
-
-    found = _in_blocks(p.rows.size, width, best)
-    rows = np.concatenate([rows for _, rows, _ in found])
-    values = np.concatenate([values for _, _, values in found])
-    k = min(keep, rows.shape[0])
-    top = np.argpartition(values, rows.shape[0] - k, axis=0)[rows.shape[0] - k :]
-    chosen_rows = np.take_along_axis(rows, top, axis=0)
-    usable = np.isfinite(np.take_along_axis(values, top, axis=0))
-    col_keys = (chosen_rows * width + np.arange(width)[None, :])[usable]
-    return np.unique(np.concatenate([*(keys for keys, _, _ in found), col_keys]))
-
-
-def _potentials(
-    problem: _Problem,
-    rows: np.ndarray,
-    cols: np.ndarray,
-    costs: np.ndarray,
-    assigned: np.ndarray,
-    *,
-    max_rounds: int = 20_000,
-) -> np.ndarray | None:
-    """Shortest distances from the sink t in the residual graph of the assignment.
-
-    Nodes: rows, columns (slots and "no friend"), and t. An unused edge runs row → column at
-    its cost, a used one column → row at minus its cost; a free column → t and t → a taken
-    column at 0. Distances from t are the natural duals (free columns at t's level, 0); a
-    free column that no edge reaches gets 0 too. Bellman-Ford, vectorised over all arcs,
-    stops once nothing improves; None if it has not by max_rounds.
-    """
-    size, columns = problem.rows.size, problem.slots + problem.rows.size
-    sink = size + columns
-    used = assigned[rows] == cols
-    taken = np.zeros(columns, dtype=bool)
-    taken[assigned] = True
-    column_nodes = size + np.arange(columns)
-    source = np.concatenate(
-        [np.where(used, size + cols, rows), np.where(taken, sink, column_nodes)]
-    )
-    target = np.concatenate(
-        [np.where(used, rows, size + cols), np.where(taken, column_nodes, sink)]
-    )
-    weight = np.concatenate([np.where(used, -costs, costs), np.zeros(columns)])
-    order = np.argsort(target, kind="stable")
-    source, target, weight = source[order], target[order], weight[order]
-    nodes, starts = np.unique(target, return_index=True)
-    distance = np.full(sink + 1, np.inf)
-    distance[sink] = 0.0
-    for _ in range(max_rounds):
-        best = np.minimum.reduceat(distance[source] + weight, starts)
-        better = best < distance[nodes]
-        if not better.any():
-            free = size + np.flatnonzero(~taken)
-            distance[free] = 0.0  # as low as a free column may go: its arc to t needs d >= 0
-            return distance
-        distance[nodes[better]] = best[better]
-    return None
-
-
-def _costs(milli: np.ndarray, big: float) -> np.ndarray:
-    """-(big + score) for feasible entries and 0 for infeasible ones, as float64."""
-    cost = milli.astype(np.float64)
-    infeasible = ~np.isfinite(cost)
-    cost += big
-    np.negative(cost, out=cost)
-    cost[infeasible] = 0.0
-    return cost
-
-
-def _block_stats(block: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
-    feasible = np.isfinite(block)
-    top = float(block[feasible].max()) if feasible.any() else 0.0
-    return feasible.sum(axis=1), feasible.sum(axis=0), round(top)
-
-
-def _in_blocks[T](n_rows: int, n_cols: int, work: Callable[[int, int], T]) -> list[T]:
-    """Run work(start, stop) over blocks of rows, on a few threads (numpy releases the GIL)."""
-    step = max(1, BLOCK_ELEMENTS // max(n_cols, 1))
-    bounds = [(start, min(start + step, n_rows)) for start in range(0, n_rows, step)]
-    if WORKERS == 1 or len(bounds) < 2:
-        return [work(start, stop) for start, stop in bounds]
-    with ThreadPoolExecutor(WORKERS) as pool:
-        return list(pool.map(lambda bound: work(*bound), bounds))
-
-
-def _offset(pair: tuple[np.ndarray, ...], start: int) -> tuple[np.ndarray, np.ndarray]:
-    return pair[0] + start, pair[1]
 
 
 def _milli(points: np.ndarray | float) -> np.ndarray:
