@@ -1,0 +1,215 @@
+"""The two sides of the matching market as the engine sees them, and what it answers.
+
+Pure numpy: `Pool` holds one side as column arrays, `Weights` the points per score component,
+`Proposal` and `Reason` a proposed pair and why it fits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields
+
+import numpy as np
+
+GENDERS: tuple[str, ...] = ("woman", "man", "another", "undisclosed")
+PARTS_OF_DAY = 3  # availability bit = weekday * 3 + part (0 morning, 1 afternoon, 2 evening)
+SLOTS = 7 * PARTS_OF_DAY
+COMPONENTS: tuple[str, ...] = (
+    "same_district",
+    "neighbouring_district",
+    "availability_overlap",
+    "shared_interests",
+    "bridge_language",
+    "age_difference",
+    "waiting_time",
+)
+# Scores are kept in whole thousandths of a point ("milli"), as float32 holding integers: sums
+# of them are exact in float32 below 2**24, and every cost, total and dual value in the solvers
+# is an integer far below 2**53, exact in float64. So the optimum found is exactly optimal.
+MILLI = 1000
+MAX_SCORE_MILLI = 1 << 23
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Points per score component. All are non-negative, so every feasible score is >= 0."""
+
+    same_district: float = 3.0
+    neighbouring_district: float = 1.5
+    availability_overlap: float = 0.5  # per shared weekly slot, up to availability_cap slots
+    availability_cap: int = 4
+    shared_interests: float = 1.0  # per shared interest, up to interests_cap interests
+    interests_cap: int = 3
+    # A shared language besides Swedish, at full weight for a newcomer at Swedish level 1,
+    # falling by a fifth per level: a bridge helps most at the start.
+    bridge_language: float = 2.0
+    # Closeness bonus: full at the same age, falling linearly to nothing at age_span years apart.
+    age_difference: float = 1.0
+    age_span: int = 30
+    # Per 30 days waited, counted up to waiting_cap_days, for each side. A year's wait is worth
+    # about six points, about half of the best local match (same district, shared evenings and
+    # interests, a bridge language: about eleven). So waiting decides between comparable
+    # candidates and lifts a long waiter over a somewhat better fresh one, but a fresh newcomer
+    # who fits well still beats a year-long waiter who barely fits.
+    waiting_time: float = 0.5
+    waiting_cap_days: int = 365
+
+    def __post_init__(self) -> None:
+        for weight in fields(self):
+            if getattr(self, weight.name) < 0:
+                raise ValueError(f"weight {weight.name} must not be negative")
+        if self.age_span <= 0:
+            raise ValueError("age_span must be positive")
+
+
+@dataclass(frozen=True)
+class Person:
+    """One participant as the engine sees them; `Pool.from_people` turns a list into columns."""
+
+    id: int
+    district: int = -1
+    availability: int = 0
+    interests: int = 0
+    languages: int = 0
+    swedish_level: int = 0
+    birth_year: int = 0
+    gender: str = "undisclosed"
+    wish_gender: str = ""
+    wish_age_min: int = 0
+    wish_age_max: int = 0
+    is_family: bool = False
+    accepts_family: bool = False
+    capacity: int = 1
+    registered_on: dt.date | None = None
+
+
+_COLUMNS: dict[str, tuple[type[np.generic], int]] = {
+    "district": (np.int32, -1),
+    "availability": (np.uint32, 0),
+    "interests": (np.uint64, 0),
+    "languages": (np.uint64, 0),
+    "swedish_level": (np.int8, 0),
+    "birth_year": (np.int32, 0),
+    "gender": (np.int8, GENDERS.index("undisclosed")),
+    "wish_gender": (np.int8, -1),
+    "wish_age_min": (np.int16, 0),
+    "wish_age_max": (np.int16, 0),
+    "is_family": (np.bool_, 0),
+    "accepts_family": (np.bool_, 0),
+    "capacity": (np.int32, 1),
+    "registered_on": (np.int32, 0),
+}
+_EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
+
+
+@dataclass(frozen=True, eq=False)
+class Pool:
+    """One side of the market as columns, one entry per person.
+
+    Bitmasks: availability (21 slots), interests and languages (up to 64 indices each).
+    gender holds indices into GENDERS (strings are accepted); wish_gender likewise, with -1 or
+    "" for no wish. registered_on holds date ordinals (dates and datetime64 are accepted), 0 if
+    unknown. `Pool.from_arrays` fills omitted columns with neutral defaults.
+    """
+
+    ids: np.ndarray
+    district: np.ndarray
+    availability: np.ndarray
+    interests: np.ndarray
+    languages: np.ndarray
+    swedish_level: np.ndarray
+    birth_year: np.ndarray
+    gender: np.ndarray
+    wish_gender: np.ndarray
+    wish_age_min: np.ndarray
+    wish_age_max: np.ndarray
+    is_family: np.ndarray
+    accepts_family: np.ndarray
+    capacity: np.ndarray
+    registered_on: np.ndarray
+
+    def __post_init__(self) -> None:
+        ids = np.asarray(self.ids, dtype=np.int64).reshape(-1)
+        if np.unique(ids).size != ids.size:
+            raise ValueError("ids must be unique within a pool")
+        object.__setattr__(self, "ids", ids)
+        for name, (dtype, _) in _COLUMNS.items():
+            column = _column(name, getattr(self, name), dtype)
+            if column.size != ids.size:
+                raise ValueError(f"column {name} has {column.size} entries, ids has {ids.size}")
+            object.__setattr__(self, name, column)
+        if (self.capacity < 0).any():
+            raise ValueError("capacity must not be negative")
+
+    def __len__(self) -> int:
+        return int(self.ids.size)
+
+    @classmethod
+    def from_arrays(cls, ids: Iterable[int] | np.ndarray, **columns: object) -> Pool:
+        ids = np.asarray(ids, dtype=np.int64).reshape(-1)
+        unknown = set(columns) - set(_COLUMNS)
+        if unknown:
+            raise TypeError(f"unknown columns {sorted(unknown)}")
+        for name, (dtype, default) in _COLUMNS.items():
+            if columns.get(name) is None:
+                columns[name] = np.full(ids.size, default, dtype=dtype)
+        return cls(ids=ids, **columns)  # type: ignore[arg-type]
+
+    @classmethod
+    def from_people(cls, people: Iterable[Person]) -> Pool:
+        people = list(people)
+        columns = {
+            name: np.array([getattr(person, name) for person in people], dtype=object)
+            for name in _COLUMNS
+        }
+        return cls.from_arrays([person.id for person in people], **columns)
+
+
+def _column(name: str, value: object, dtype: type[np.generic]) -> np.ndarray:
+    array = np.asarray(value)
+    if name in ("gender", "wish_gender") and array.dtype.kind in "OUS":
+        codes = {gender: index for index, gender in enumerate(GENDERS)}
+        if name == "wish_gender":
+            codes[""] = -1
+        try:
+            array = np.array([codes[str(v)] for v in array.reshape(-1)], dtype=np.int64)
+        except KeyError as error:
+            raise ValueError(f"unknown {name} {error}") from None
+    elif array.dtype.kind == "M":
+        days = array.astype("datetime64[D]").astype(np.int64) + _EPOCH_ORDINAL
+        array = np.where(np.isnat(array), 0, days)
+    elif array.dtype == object:
+        wide = np.uint64 if dtype is np.uint64 else np.int64
+        array = np.array([_plain(v) for v in array.reshape(-1)], dtype=wide)
+    return array.astype(dtype).reshape(-1)
+
+
+def _plain(value: object) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, dt.date):
+        return value.toordinal()
+    return int(value)  # type: ignore[call-overload]
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One reason why two people fit, for the caller to put into words.
+
+    Codes and params: same_district {district}; neighbouring_district {newcomer_district,
+    established_district}; shared_slot {slot, weekday, part}; shared_interest {interest};
+    bridge_language {language}; age_close {years}; waited {side, days}.
+    """
+
+    code: str
+    params: Mapping[str, int | str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Proposal:
+    newcomer_id: int
+    established_id: int
+    score: float
+    reasons: list[Reason]
+    components: Mapping[str, float]
