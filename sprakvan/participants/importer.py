@@ -25,6 +25,7 @@ from sprakvan.core.spreadsheets import read_rows as read_spreadsheet
 from .choices import INTERESTS, LANGUAGES, SLOT_COUNT, Gender, Group, Source, Status
 from .models import INTEREST_SLUGS, LANGUAGE_CODES, Participant, mask_of
 from .services import record_consent
+from .signals import registered
 
 REQUIRED = ["external_id", "group", "first_name", "registered_on"]
 COLUMNS = [
@@ -297,6 +298,7 @@ def import_rows(
     existing = Participant.objects.filter(programme=programme)
     by_id = {p.external_id: p for p in existing if p.external_id}
     by_phone = {str(p.phone): p for p in existing if p.phone}
+    phones: list[str] = []
     with transaction.atomic():
         for done, checked in enumerate(rows, start=1):
             values = checked.values
@@ -319,6 +321,8 @@ def import_rows(
                 result.updated += 1
             else:
                 result.unchanged += 1
+            if values["phone"]:
+                phones.append(values["phone"])
             if progress and (done % 50 == 0 or done == len(rows)):
                 progress(done)
         log_action(
@@ -329,6 +333,7 @@ def import_rows(
             updated=result.updated,
             unchanged=result.unchanged,
         )
+        registered.send(Participant, programme=programme, phones=phones)
     return result
 
 

@@ -13,6 +13,7 @@ from sprakvan.core.audit import log_action
 from sprakvan.core.models import Programme
 
 from .models import Consent, ConsentPurpose, Participant, Source, Status
+from .signals import registered
 
 CONSENT_TEXT_VERSION = "2026-01"
 
@@ -108,6 +109,11 @@ def register_participant(
         group=group,
         source=participant.source,
         possible_duplicate=existing is not None,
+    )
+    registered.send(
+        Participant,
+        programme=programme,
+        phones=[str(participant.phone)] if participant.phone else [],
     )
     return participant
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Collection
 from typing import Any
 
 from django.db import transaction
@@ -172,14 +173,19 @@ def capture_lead(
 
 
 @transaction.atomic
-def link_leads(*, programme: Programme, linked_by: Any = None) -> int:
-    """Link every unlinked lead of the programme whose phone matches a registration."""
+def link_leads(
+    *, programme: Programme, linked_by: Any = None, phones: Collection[str] | None = None
+) -> int:
+    """Link every unlinked lead of the programme whose phone matches a registration (only
+    the leads with one of `phones`, if given)."""
     linked = 0
     leads = (
         Lead.objects.filter(event__programme=programme, participant__isnull=True)
         .exclude(phone="")
         .select_related("event")
     )
+    if phones is not None:
+        leads = leads.filter(phone__in=phones)
     for lead in leads:
         participant = _registered_match(lead)
         if participant is not None:

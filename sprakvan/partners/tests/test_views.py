@@ -10,7 +10,11 @@ from django.urls import reverse
 
 from sprakvan.accounts.models import User
 from sprakvan.core.models import AuditEvent, Programme
+from sprakvan.core.tests.factories import ProgrammeFactory
+from sprakvan.participants.models import Participant
 from sprakvan.participants.tests.factories import ParticipantFactory
+from sprakvan.participants.tests.test_import import GOOD, csv_bytes, run_import
+from sprakvan.participants.tests.test_intake import newcomer_form
 from sprakvan.partners.models import (
     Agreement,
     BudgetLine,
@@ -28,6 +32,7 @@ from sprakvan.partners.tests.factories import (
     CostFactory,
     LeadFactory,
     OrganisationFactory,
+    OutreachEventFactory,
 )
 
 ClientFor = Callable[[User], Client]
@@ -249,6 +254,40 @@ def test_link_leads_links_people_who_registered_after_the_fair(
     lead.refresh_from_db()
     assert lead.participant == person
     assert Lead.objects.filter(participant__isnull=True).count() == 1
+
+
+def test_a_lead_is_linked_as_soon_as_the_person_signs_up(
+    client: Client, programme: Programme, fair: OutreachEvent
+) -> None:
+    lead = LeadFactory(event=fair, phone="+46701234567")
+    other = LeadFactory(event=fair, phone="+46705550000")
+
+    response = client.post(
+        reverse("intake:register", args=[programme.slug, "nyanland"]),
+        newcomer_form(programme, phone="070-123 45 67"),
+    )
+
+    assert response.status_code == 302
+    lead.refresh_from_db()
+    other.refresh_from_db()
+    assert lead.participant == Participant.objects.get(phone="+46701234567")
+    assert other.participant is None
+
+
+def test_a_lead_is_linked_when_the_person_is_imported(
+    programme: Programme, fair: OutreachEvent
+) -> None:
+    lead = LeadFactory(event=fair, phone="+46701234567")
+    elsewhere = LeadFactory(
+        event=OutreachEventFactory(programme=ProgrammeFactory()), phone="+46701234567"
+    )
+
+    run_import(programme, csv_bytes(GOOD[0]))
+
+    lead.refresh_from_db()
+    elsewhere.refresh_from_db()
+    assert lead.participant == Participant.objects.get(external_id="A1")
+    assert elsewhere.participant is None  # another programme's lead stays its own
 
 
 def test_link_leads_never_redirects_to_another_site(
