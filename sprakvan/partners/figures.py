@@ -164,7 +164,7 @@ class YearFinances:
 def year_finances(programme: Programme, year: int) -> YearFinances:
     budget_lines = BudgetLine.objects.filter(programme=programme, year=year).with_actual()
     lines = [
-        LineFigures(name=b.name, budget=b.amount, actual=b.actual)  # type: ignore[attr-defined]
+        LineFigures(name=b.name, budget=b.amount, actual=b.actual, pk=b.pk)  # type: ignore[attr-defined]
         for b in budget_lines
     ]
     total = totals(lines)

@@ -261,6 +261,17 @@ class BudgetLineForm(StyledFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.programme = programme
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        same = BudgetLine.objects.filter(
+            programme=self.instance.programme, year=data.get("year"), name=data.get("name")
+        ).exclude(pk=self.instance.pk)
+        if same.exists():
+            self.add_error(
+                "name", _("The programme already has a budget line with this name for that year.")
+            )
+        return data
+
     def values(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in self._meta.fields}  # type: ignore[union-attr]
 

@@ -26,6 +26,7 @@ class LineFigures:
     name: str
     budget: int
     actual: int
+    pk: int | None = None  # the budget line's, for links; None for a total
 
     @property
     def remaining(self) -> int:

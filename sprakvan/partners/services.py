@@ -238,34 +238,79 @@ def save_agreement(
     return agreement
 
 
-def add_contribution(
-    *, agreement: Agreement, values: dict[str, Any], added_by: Any
+def save_contribution(
+    *,
+    agreement: Agreement,
+    values: dict[str, Any],
+    saved_by: Any,
+    contribution: Contribution | None = None,
 ) -> Contribution:
-    contribution = Contribution(agreement=agreement)
-    _save(contribution, values)
+    """Add a contribution to the agreement, or change `contribution`."""
+    action = (
+        "partners.contribution.added" if contribution is None else "partners.contribution.changed"
+    )
+    contribution = contribution or Contribution(agreement=agreement)
+    changed = _save(contribution, values)
     log_action(
-        "partners.contribution.added",
+        action,
         programme=agreement.programme,
-        actor=added_by,
+        actor=saved_by,
         target=contribution,
         year=contribution.year,
         amount=contribution.amount,
+        fields=changed,
     )
     return contribution
 
 
-def add_budget_line(*, programme: Programme, values: dict[str, Any], added_by: Any) -> BudgetLine:
-    line = BudgetLine(programme=programme)
-    _save(line, values)
+def delete_contribution(contribution: Contribution, *, deleted_by: Any) -> None:
     log_action(
-        "partners.budget_line.added",
+        "partners.contribution.deleted",
+        programme=contribution.agreement.programme,
+        actor=deleted_by,
+        target=contribution,
+        year=contribution.year,
+        amount=contribution.amount,
+    )
+    contribution.delete()
+
+
+def save_budget_line(
+    *,
+    programme: Programme,
+    values: dict[str, Any],
+    saved_by: Any,
+    line: BudgetLine | None = None,
+) -> BudgetLine:
+    """Add a budget line to the programme, or change `line`."""
+    action = "partners.budget_line.added" if line is None else "partners.budget_line.changed"
+    line = line or BudgetLine(programme=programme)
+    changed = _save(line, values)
+    log_action(
+        action,
         programme=programme,
-        actor=added_by,
+        actor=saved_by,
+        target=line,
+        year=line.year,
+        amount=line.amount,
+        fields=changed,
+    )
+    return line
+
+
+def delete_budget_line(line: BudgetLine, *, deleted_by: Any) -> None:
+    """Remove a budget line that has no costs (its costs are removed one by one first)."""
+    if line.costs.exists():
+        raise ValueError("a budget line with costs is not removed")
+    log_action(
+        "partners.budget_line.deleted",
+        programme=line.programme,
+        actor=deleted_by,
         target=line,
         year=line.year,
         amount=line.amount,
     )
-    return line
+    line.delete()
 
 
 def record_cost(*, budget_line: BudgetLine, values: dict[str, Any], recorded_by: Any) -> Cost:

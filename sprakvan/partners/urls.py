@@ -35,7 +35,23 @@ urlpatterns = [
         views.contribution_create,
         name="contribution_create",
     ),
+    path(
+        "finances/contributions/<int:pk>/edit/",
+        views.contribution_edit,
+        name="contribution_edit",
+    ),
+    path(
+        "finances/contributions/<int:pk>/delete/",
+        views.contribution_delete,
+        name="contribution_delete",
+    ),
     path("finances/budget-lines/new/", views.budget_line_create, name="budget_line_create"),
+    path("finances/budget-lines/<int:pk>/edit/", views.budget_line_edit, name="budget_line_edit"),
+    path(
+        "finances/budget-lines/<int:pk>/delete/",
+        views.budget_line_delete,
+        name="budget_line_delete",
+    ),
     path("finances/costs/new/", views.cost_create, name="cost_create"),
     path("finances/costs/<int:pk>/delete/", views.cost_delete, name="cost_delete"),
 ]

@@ -40,7 +40,13 @@ ClientFor = Callable[[User], Client]
 
 @pytest.mark.parametrize(
     "name,needs_pk",
-    [("lead_delete", True), ("leads_link", False), ("cost_delete", True)],
+    [
+        ("lead_delete", True),
+        ("leads_link", False),
+        ("cost_delete", True),
+        ("contribution_delete", True),
+        ("budget_line_delete", True),
+    ],
 )
 def test_changes_refuse_get(
     client_for: ClientFor, coordinator: User, name: str, needs_pk: bool
@@ -59,6 +65,7 @@ def test_outsider_gets_404_for_every_row_of_the_programme(
     lead = LeadFactory(event=fair)
     agreement = AgreementFactory(programme=programme, document=SimpleUploadedFile("a.pdf", b"%PDF"))
     cost = CostFactory(budget_line__programme=programme)
+    contribution = ContributionFactory(agreement=agreement)
     client = client_for(outsider)
     org, event = referring_organisation.pk, fair.pk
     for name, pk in [
@@ -72,11 +79,19 @@ def test_outsider_gets_404_for_every_row_of_the_programme(
         ("agreement_edit", agreement.pk),
         ("agreement_document", agreement.pk),
         ("contribution_create", agreement.pk),
+        ("contribution_edit", contribution.pk),
+        ("budget_line_edit", cost.budget_line.pk),
     ]:
         assert client.get(reverse(f"partners:{name}", args=[pk])).status_code == 404, name
-    assert client.post(reverse("partners:lead_delete", args=[lead.pk])).status_code == 404
-    assert client.post(reverse("partners:cost_delete", args=[cost.pk])).status_code == 404
-    assert Lead.objects.exists() and Cost.objects.exists()
+    for name, pk in [
+        ("lead_delete", lead.pk),
+        ("cost_delete", cost.pk),
+        ("contribution_delete", contribution.pk),
+        ("budget_line_delete", cost.budget_line.pk),
+    ]:
+        assert client.post(reverse(f"partners:{name}", args=[pk])).status_code == 404, name
+    assert Lead.objects.exists() and Cost.objects.exists() and Contribution.objects.exists()
+    assert BudgetLine.objects.exists()
 
 
 def test_partner_viewer_sees_finances_but_not_leads_referrals_or_partners(
@@ -427,6 +442,71 @@ def test_coordinator_records_budget_lines_and_costs_in_whole_kronor(
     cost = Cost.objects.get()
     client.post(reverse("partners:cost_delete", args=[cost.pk]))
     assert not Cost.objects.exists()
+
+
+def test_coordinator_changes_and_removes_a_contribution(
+    client_for: ClientFor, coordinator: User, partner_viewer: User, programme: Programme
+) -> None:
+    contribution = ContributionFactory(agreement__programme=programme)
+    contribution.agreement.parties.add(contribution.party)
+    edit = reverse("partners:contribution_edit", args=[contribution.pk])
+    client = client_for(coordinator)
+    assert edit in client.get(reverse("partners:finances") + "?year=2019").content.decode()
+    assert (
+        edit
+        not in (
+            client_for(partner_viewer).get(reverse("partners:finances") + "?year=2019")
+        ).content.decode()
+    )
+    assert client_for(partner_viewer).get(edit).status_code == 403
+    values = {
+        "party": contribution.party.pk,
+        "year": 2019,
+        "amount": "477600",
+        "covers": "project_leader",
+        "form": "cash",
+    }
+
+    outside = client.post(edit, {**values, "year": 2025, "amount": "1"})
+    assert outside.status_code == 200
+    assert "The year is outside the agreement" in outside.content.decode()
+    contribution.refresh_from_db()
+    assert (contribution.year, contribution.amount) == (2019, 600_000)
+
+    response = client.post(edit, values)
+    assert response["Location"] == reverse("partners:finances") + "?year=2019"
+    contribution.refresh_from_db()
+    assert contribution.amount == 477_600
+    assert AuditEvent.objects.filter(action="partners.contribution.changed").count() == 1
+
+    client.post(reverse("partners:contribution_delete", args=[contribution.pk]))
+    assert not Contribution.objects.exists()
+    assert AuditEvent.objects.filter(action="partners.contribution.deleted").count() == 1
+
+
+def test_coordinator_changes_a_budget_line_and_removes_it_only_without_costs(
+    client_for: ClientFor, coordinator: User, programme: Programme
+) -> None:
+    line = BudgetLineFactory(programme=programme, name="Lokaler", amount=240_000)
+    BudgetLineFactory(programme=programme, name="Lön")
+    client = client_for(coordinator)
+    edit = reverse("partners:budget_line_edit", args=[line.pk])
+
+    taken = client.post(edit, {"year": 2019, "name": "Lön", "amount": "1"})
+    assert taken.status_code == 200
+    assert "already has a budget line with this name" in taken.content.decode()
+    client.post(edit, {"year": 2019, "name": "Lokaler och fika", "amount": "250000"})
+    line.refresh_from_db()
+    assert (line.name, line.amount) == ("Lokaler och fika", 250_000)
+
+    cost = CostFactory(budget_line=line)
+    refused = client.post(reverse("partners:budget_line_delete", args=[line.pk]), follow=True)
+    assert "has costs recorded against it" in refused.content.decode()
+    assert BudgetLine.objects.filter(pk=line.pk).exists()
+
+    client.post(reverse("partners:cost_delete", args=[cost.pk]))
+    client.post(reverse("partners:budget_line_delete", args=[line.pk]))
+    assert list(BudgetLine.objects.values_list("name", flat=True)) == ["Lön"]
 
 
 def test_public_partner_page_lists_names_but_no_contacts(

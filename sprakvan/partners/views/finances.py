@@ -94,33 +94,92 @@ def _agreement_form(request: ProgrammeRequest, agreement: Agreement | None) -> H
 @staff_view(COORDINATOR)
 def contribution_create(request: ProgrammeRequest, pk: int) -> HttpResponse:
     agreement = get_scoped(Agreement.objects.all(), request, pk=pk)
-    form = ContributionForm(request.POST or None, agreement=agreement)
+    return _contribution_form(request, agreement, None)
+
+
+@staff_view(COORDINATOR)
+def contribution_edit(request: ProgrammeRequest, pk: int) -> HttpResponse:
+    contribution = _own_contribution(request, pk)
+    return _contribution_form(request, contribution.agreement, contribution)
+
+
+def _contribution_form(
+    request: ProgrammeRequest, agreement: Agreement, contribution: Contribution | None
+) -> HttpResponse:
+    form = ContributionForm(
+        request.POST or None, instance=copy.copy(contribution), agreement=agreement
+    )
     if request.method == "POST" and form.is_valid():
-        services.add_contribution(agreement=agreement, values=form.values(), added_by=request.user)
+        services.save_contribution(
+            agreement=agreement,
+            values=form.values(),
+            saved_by=request.user,
+            contribution=contribution,
+        )
         messages.success(request, _("The contribution was saved."))
         return redirect(reverse("partners:finances") + f"?year={form.cleaned_data['year']}")
-    return render(
-        request,
-        "partners/money_form.html",
-        {
-            "form": form,
-            "title": _("New contribution to %(agreement)s") % {"agreement": agreement.title},
-        },
+    if contribution is None:
+        title = _("New contribution to %(agreement)s") % {"agreement": agreement.title}
+    else:
+        title = _("Change a contribution to %(agreement)s") % {"agreement": agreement.title}
+    return render(request, "partners/money_form.html", {"form": form, "title": title})
+
+
+@require_POST
+@staff_view(COORDINATOR)
+def contribution_delete(request: ProgrammeRequest, pk: int) -> HttpResponse:
+    contribution = _own_contribution(request, pk)
+    services.delete_contribution(contribution, deleted_by=request.user)
+    messages.success(request, _("The contribution was removed."))
+    return redirect(reverse("partners:finances") + f"?year={contribution.year}")
+
+
+def _own_contribution(request: ProgrammeRequest, pk: int) -> Contribution:
+    return get_object_or_404(
+        Contribution.objects.filter(agreement__programme=request.programme).select_related(
+            "agreement__programme"
+        ),
+        pk=pk,
     )
 
 
 @staff_view(COORDINATOR)
 def budget_line_create(request: ProgrammeRequest) -> HttpResponse:
-    form = BudgetLineForm(request.POST or None, programme=request.programme)
+    return _budget_line_form(request, None)
+
+
+@staff_view(COORDINATOR)
+def budget_line_edit(request: ProgrammeRequest, pk: int) -> HttpResponse:
+    return _budget_line_form(request, get_scoped(BudgetLine.objects.all(), request, pk=pk))
+
+
+def _budget_line_form(request: ProgrammeRequest, line: BudgetLine | None) -> HttpResponse:
+    form = BudgetLineForm(
+        request.POST or None, instance=copy.copy(line), programme=request.programme
+    )
     if request.method == "POST" and form.is_valid():
-        services.add_budget_line(
-            programme=request.programme, values=form.values(), added_by=request.user
+        services.save_budget_line(
+            programme=request.programme, values=form.values(), saved_by=request.user, line=line
         )
         messages.success(request, _("The budget line was saved."))
         return redirect(reverse("partners:finances") + f"?year={form.cleaned_data['year']}")
-    return render(
-        request, "partners/money_form.html", {"form": form, "title": _("New budget line")}
-    )
+    title = _("New budget line") if line is None else _("Change the budget line")
+    return render(request, "partners/money_form.html", {"form": form, "title": title})
+
+
+@require_POST
+@staff_view(COORDINATOR)
+def budget_line_delete(request: ProgrammeRequest, pk: int) -> HttpResponse:
+    line = get_scoped(BudgetLine.objects.all(), request, pk=pk)
+    if line.costs.exists():
+        messages.error(
+            request,
+            _("“%(line)s” has costs recorded against it: remove them first.") % {"line": line.name},
+        )
+    else:
+        services.delete_budget_line(line, deleted_by=request.user)
+        messages.success(request, _("The budget line was removed."))
+    return redirect(reverse("partners:finances") + f"?year={line.year}")
 
 
 @staff_view(COORDINATOR)
