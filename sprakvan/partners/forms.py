@@ -263,10 +263,9 @@ class BudgetLineForm(StyledFormMixin, forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        same = BudgetLine.objects.filter(
-            programme=self.instance.programme, year=data.get("year"), name=data.get("name")
-        ).exclude(pk=self.instance.pk)
-        if same.exists():
+        year, name = data.get("year"), data.get("name")
+        same = BudgetLine.objects.filter(programme=self.instance.programme, year=year, name=name)
+        if year and name and same.exclude(pk=self.instance.pk).exists():
             self.add_error(
                 "name", _("The programme already has a budget line with this name for that year.")
             )

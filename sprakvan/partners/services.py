@@ -246,33 +246,12 @@ def save_contribution(
     contribution: Contribution | None = None,
 ) -> Contribution:
     """Add a contribution to the agreement, or change `contribution`."""
-    action = (
-        "partners.contribution.added" if contribution is None else "partners.contribution.changed"
-    )
-    contribution = contribution or Contribution(agreement=agreement)
-    changed = _save(contribution, values)
-    log_action(
-        action,
-        programme=agreement.programme,
-        actor=saved_by,
-        target=contribution,
-        year=contribution.year,
-        amount=contribution.amount,
-        fields=changed,
-    )
-    return contribution
+    row = contribution or Contribution(agreement=agreement)
+    return _save_money(row, values, programme=agreement.programme, saved_by=saved_by)
 
 
 def delete_contribution(contribution: Contribution, *, deleted_by: Any) -> None:
-    log_action(
-        "partners.contribution.deleted",
-        programme=contribution.agreement.programme,
-        actor=deleted_by,
-        target=contribution,
-        year=contribution.year,
-        amount=contribution.amount,
-    )
-    contribution.delete()
+    _delete_money(contribution, programme=contribution.agreement.programme, deleted_by=deleted_by)
 
 
 def save_budget_line(
@@ -283,34 +262,50 @@ def save_budget_line(
     line: BudgetLine | None = None,
 ) -> BudgetLine:
     """Add a budget line to the programme, or change `line`."""
-    action = "partners.budget_line.added" if line is None else "partners.budget_line.changed"
-    line = line or BudgetLine(programme=programme)
-    changed = _save(line, values)
-    log_action(
-        action,
-        programme=programme,
-        actor=saved_by,
-        target=line,
-        year=line.year,
-        amount=line.amount,
-        fields=changed,
-    )
-    return line
+    row = line or BudgetLine(programme=programme)
+    return _save_money(row, values, programme=programme, saved_by=saved_by)
 
 
 def delete_budget_line(line: BudgetLine, *, deleted_by: Any) -> None:
     """Remove a budget line that has no costs (its costs are removed one by one first)."""
     if line.costs.exists():
         raise ValueError("a budget line with costs is not removed")
+    _delete_money(line, programme=line.programme, deleted_by=deleted_by)
+
+
+def _save_money[M: (Contribution, BudgetLine)](
+    row: M, values: dict[str, Any], *, programme: Programme, saved_by: Any
+) -> M:
+    """Save a contribution or budget line; the audit log has its year, amount and fields."""
+    added = row.pk is None
+    changed = _save(row, values)
     log_action(
-        "partners.budget_line.deleted",
-        programme=line.programme,
-        actor=deleted_by,
-        target=line,
-        year=line.year,
-        amount=line.amount,
+        f"partners.{_money_kind(row)}.{'added' if added else 'changed'}",
+        programme=programme,
+        actor=saved_by,
+        target=row,
+        year=row.year,
+        amount=row.amount,
+        fields=changed,
     )
-    line.delete()
+    return row
+
+
+def _delete_money(
+    row: Contribution | BudgetLine | Cost, *, programme: Programme, deleted_by: Any
+) -> None:
+    log_action(
+        f"partners.{_money_kind(row)}.deleted",
+        programme=programme,
+        actor=deleted_by,
+        target=row,
+        amount=row.amount,
+    )
+    row.delete()
+
+
+def _money_kind(row: Model) -> str:
+    return {Contribution: "contribution", BudgetLine: "budget_line", Cost: "cost"}[type(row)]
 
 
 def record_cost(*, budget_line: BudgetLine, values: dict[str, Any], recorded_by: Any) -> Cost:
@@ -327,11 +322,4 @@ def record_cost(*, budget_line: BudgetLine, values: dict[str, Any], recorded_by:
 
 
 def delete_cost(cost: Cost, *, deleted_by: Any) -> None:
-    log_action(
-        "partners.cost.deleted",
-        programme=cost.budget_line.programme,
-        actor=deleted_by,
-        target=cost,
-        amount=cost.amount,
-    )
-    cost.delete()
+    _delete_money(cost, programme=cost.budget_line.programme, deleted_by=deleted_by)
