@@ -264,8 +264,13 @@ class BudgetLineForm(StyledFormMixin, forms.ModelForm):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         year, name = data.get("year"), data.get("name")
-        same = BudgetLine.objects.filter(programme=self.instance.programme, year=year, name=name)
-        if year and name and same.exclude(pk=self.instance.pk).exists():
+        if (
+            year
+            and name
+            and BudgetLine.objects.filter(programme=self.instance.programme, year=year, name=name)
+            .exclude(pk=self.instance.pk)
+            .exists()
+        ):
             self.add_error(
                 "name", _("The programme already has a budget line with this name for that year.")
             )
