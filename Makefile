@@ -5,12 +5,14 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/.venv
 VENV := .venv
 PY := $(VENV)/bin/python
+UV_BIN = $(shell command -v uv || echo .tools/bin/uv)
 
 help:
 	@echo "make run    set everything up and serve the demo on http://127.0.0.1:8000"
 	@echo "make test   set everything up and run the whole test suite"
 	@echo "make bench  run the benchmarks in bench/"
-	@echo "make lint   ruff and mypy"
+	@echo "make lint   ruff (with bandit's rules), mypy and the production deploy check"
+	@echo "make audit  known vulnerabilities in the locked dependencies (advisory)"
 
 # Python >= 3.12 and uv; scripts/bootstrap.sh prints a clear message when either is missing.
 $(VENV)/.synced: pyproject.toml uv.lock scripts/bootstrap.sh
@@ -35,12 +37,23 @@ test: setup
 	@scripts/system-packages.sh
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# ruff (with bandit's S rules), the format, mypy, and Django's deploy check on production settings.
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy config sprakvan
+	DEBUG=false SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
+	ALLOWED_HOSTS=sprakvan.example.org BEHIND_TLS_PROXY=true \
+	EMAIL_URL=smtp+tls://mailer:secret@smtp.example.org:587 \
+	$(PY) manage.py check --deploy --fail-level WARNING
+
+# Known vulnerabilities in the locked dependencies: a report, never a failure on its own.
+audit: setup
+	@$(UV_BIN) export --frozen --quiet --no-hashes > $(VENV)/audit-requirements.txt
+	@$(VENV)/bin/pip-audit -r $(VENV)/audit-requirements.txt --no-deps --disable-pip --progress-spinner off \
+	|| echo "pip-audit: advisories above (or the advisory database was unreachable); not a failure"
 
 bench: setup
 	$(PY) bench/run.py
 
-.PHONY: help setup migrate demo run test lint bench
+.PHONY: help setup migrate demo run test lint audit bench

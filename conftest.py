@@ -5,6 +5,7 @@ the municipality's partner viewer; Rami refers people from Arbetsmarknadscentrum
 coordinates another programme and must never see Vi ses' rows.
 """
 
+import logging
 import os
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -14,6 +15,7 @@ from django.core.cache import cache
 from django.test import Client
 
 from sprakvan.accounts.models import User
+from sprakvan.core.logging import PersonalDataRecorder
 from sprakvan.core.models import District, Programme
 from sprakvan.core.tests.factories import (
     DistrictFactory,
@@ -39,6 +41,19 @@ def _clean_cache_and_tasks(settings: Any) -> Iterator[None]:
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _no_personal_data_in_logs() -> Iterator[None]:
+    """Every test's log lines go through the guard: no phone number or e-mail may be logged."""
+    recorder = PersonalDataRecorder()
+    loggers = [logging.getLogger(), logging.getLogger("django.server")]
+    for logger in loggers:
+        logger.addHandler(recorder)
+    yield
+    for logger in loggers:
+        logger.removeHandler(recorder)
+    assert not recorder.found, f"personal data reached the logs: {recorder.found}"
 
 
 @pytest.fixture

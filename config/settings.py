@@ -1,10 +1,13 @@
 """Språkvän settings: one file, every value from the environment with a safe development default."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
 from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
+
+from config.secrets import production_secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -12,9 +15,8 @@ env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("DEBUG", default=True)
-SECRET_KEY = env.str(
-    "SECRET_KEY", default="dev-only-insecure-key-change-me-in-production-0123456789"
-)
+# In production (DEBUG=false) a missing, short or development key refuses to start.
+SECRET_KEY = production_secret_key(env.str("SECRET_KEY", default=""), debug=DEBUG)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
@@ -30,6 +32,7 @@ INSTALLED_APPS = [
     "django.forms",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "django_htmx",
     "phonenumber_field",
     "axes",
@@ -47,6 +50,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "sprakvan.core.headers.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -56,6 +60,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "sprakvan.accounts.middleware.SessionTimeoutMiddleware",
+    "sprakvan.accounts.middleware.RequireMFAMiddleware",
+    "sprakvan.core.middleware.StaffAccessMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -117,11 +124,33 @@ ACCOUNT_ALLOW_SIGNUPS = False  # staff join by invitation only
 ACCOUNT_ADAPTER = "sprakvan.accounts.adapters.AccountAdapter"
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_FORMS = {"login": "sprakvan.accounts.forms.LoginForm"}
+# allauth throttles failed logins per address for a minute only; locking is axes' job.
+ACCOUNT_RATE_LIMITS = {"login_failed": "30/m/ip"}
+# Lockout per account (and per account+address), for a cool-off, never per address alone:
+# one office's typos must not lock everyone behind its address.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=10)
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 AXES_VERBOSE = False
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
-AXES_USERNAME_FORM_FIELD = "login"
+AXES_LOCKOUT_PARAMETERS = ["username", ["username", "ip_address"]]
+# allauth authenticates with `email=`; the callable reads that (or the posted `login`).
+AXES_USERNAME_CALLABLE = "sprakvan.accounts.adapters.typed_login"
+AXES_COOLOFF_MINUTES = env.int("AXES_COOLOFF_MINUTES", default=60)
+AXES_COOLOFF_TIME = timedelta(minutes=AXES_COOLOFF_MINUTES)
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "login", "email"]
+
+# Second factor: TOTP, recovery codes and passkeys (WebAuthn needs https, or localhost).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = False  # a passkey is a second factor here, not a password
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+MFA_TOTP_ISSUER = "Språkvän"
+# Staff must set up a second factor before using any staff page (the demo only offers it).
+MFA_REQUIRED = env.bool("MFA_REQUIRED", default=not DEBUG)
+
+# Sessions end after an idle time and, at the latest, some hours after login.
+SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=120)
+SESSION_MAX_HOURS = env.int("SESSION_MAX_HOURS", default=12)
+SESSION_COOKIE_AGE = SESSION_MAX_HOURS * 3600
 
 # Languages: Swedish by default; every string is translatable. ti/so have no Django LANG_INFO.
 LANGUAGE_CODE = "sv"
@@ -146,6 +175,14 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# The largest file an upload form accepts, in MB (set the proxy's body limit a little above).
+# Django's defaults stay: files past 2.5 MB stream to a temporary file, and other form fields
+# may carry at most 2.5 MB (DATA_UPLOAD_MAX_MEMORY_SIZE does not count files).
+UPLOAD_MAX_MB = env.int("UPLOAD_MAX_MB", default=10)
+# Uploads are never served under MEDIA_URL; views check access, then stream the file or, with
+# this set (e.g. "/protected-media/", an nginx `internal` location aliased to MEDIA_ROOT),
+# hand it to nginx with X-Accel-Redirect.
+PROTECTED_MEDIA_ACCEL_PREFIX = env.str("PROTECTED_MEDIA_ACCEL_PREFIX", default="")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -199,6 +236,18 @@ SECURE_CSP = {
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 
+# HTTPS in production: redirect, HSTS, and trust X-Forwarded-Proto only behind our own TLS proxy.
+BEHIND_TLS_PROXY = env.bool("BEHIND_TLS_PROXY", default=False)
+if BEHIND_TLS_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+SECURE_HSTS_SECONDS = env.int("HSTS_SECONDS", default=0 if DEBUG else 365 * 24 * 3600)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env.bool("HSTS_PRELOAD", default=False)
+# Joining the browsers' preload list is a lasting commitment for the whole domain: the
+# operator's choice (HSTS_PRELOAD=true), so its reminder is silenced, not its other checks.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+
 # Registration throttle: at most this many sign-ups per client address per hour.
 REGISTRATION_RATE_PER_HOUR = env.int("REGISTRATION_RATE_PER_HOUR", default=10)
 # A cache shared by the web server and the worker (throttles, import progress).
@@ -207,7 +256,13 @@ CACHES = {"default": env.cache_url("CACHE_URL", default=f"filecache://{BASE_DIR 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    # Searches stay GET (linkable), so request lines lose their query string before logging.
+    "filters": {"strip_query": {"()": "sprakvan.core.logging.StripQueryString"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "django.server": {"handlers": ["console"], "filters": ["strip_query"], "propagate": False},
+        "django.request": {"filters": ["strip_query"]},
+    },
 }

@@ -1,9 +1,11 @@
 """The URL map: staff pages under their app, public pages under /<programme-slug>/."""
 
-from django.conf import settings
-from django.conf.urls.static import static
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
+
+# The admin logs in through allauth too, so its second factor cannot be bypassed.
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),
@@ -21,5 +23,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("<slug:programme_slug>/", include("sprakvan.activities.public_urls")),
     path("<slug:programme_slug>/", include("sprakvan.partners.public_urls")),
 ]
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# No /media/ route, not even with DEBUG on: uploads (signed agreements) are served only by
+# views that check the role and programme (partners:agreement_document).

@@ -1,9 +1,10 @@
 """Login, inviting staff and accepting an invitation."""
 
-from typing import Any
+from typing import Any, cast
 
 from allauth.account.forms import LoginForm as AllauthLoginForm
 from django import forms
+from django.conf import settings
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
@@ -15,7 +16,10 @@ from .models import Invitation, Role
 
 
 class LoginForm(StyledFormMixin, AllauthLoginForm):
-    pass
+    @property
+    def mfa_required(self) -> bool:
+        """The login page tells demo users that the second factor is offered, not required."""
+        return bool(settings.MFA_REQUIRED)
 
 
 class InvitationForm(StyledFormMixin, forms.ModelForm):
@@ -25,8 +29,7 @@ class InvitationForm(StyledFormMixin, forms.ModelForm):
 
     def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        org_field = self.fields["organisation"]
-        assert isinstance(org_field, forms.ModelChoiceField)
+        org_field = cast("forms.ModelChoiceField[Organisation]", self.fields["organisation"])
         org_field.queryset = Organisation.objects.filter(programme=programme)
         org_field.help_text = _("Required for a referrer: the organisation they refer from.")
 

@@ -74,8 +74,22 @@ class Membership(models.Model):
         return f"{self.user} · {self.get_role_display()} · {self.programme}"
 
 
+class InvitationQuerySet(models.QuerySet["Invitation"]):
+    def pending(self) -> InvitationQuerySet:
+        """Not accepted and not replaced by a newer invitation to the same e-mail and programme."""
+        newer = Invitation.objects.filter(
+            programme=models.OuterRef("programme"),
+            email=models.OuterRef("email"),
+            pk__gt=models.OuterRef("pk"),
+        )
+        return self.filter(accepted_at__isnull=True).exclude(models.Exists(newer))
+
+
 class Invitation(models.Model):
-    """A coordinator invites a staff member by e-mail; the link lets them set a password."""
+    """A coordinator invites a staff member by e-mail; the link lets them set a password.
+
+    A link works once: accepting uses it up, and sending a newer invitation to the same
+    address for the same programme replaces it."""
 
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="invitations")
     email = models.EmailField(_("e-mail"))
@@ -91,6 +105,8 @@ class Invitation(models.Model):
     invited_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
     accepted_at = models.DateTimeField(null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
 from sprakvan.accounts.models import Role, User
+from sprakvan.core.concurrency import VersionedFormMixin
 from sprakvan.core.forms_rendering import StyledFormMixin
 from sprakvan.core.models import District, Programme
 from sprakvan.participants.choices import WEEKDAYS, Gender, Group
@@ -60,7 +61,7 @@ class VenueForm(StyledFormMixin, forms.ModelForm):
         self.fields["provider"].queryset = Organisation.objects.filter(programme=programme)  # type: ignore[attr-defined]
 
 
-class ActivityForm(StyledFormMixin, forms.ModelForm):
+class ActivityForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
     season_start_month = forms.TypedChoiceField(
         label=_("Season starts"),
         choices=[("", _("All year")), *MONTHS],
@@ -158,7 +159,7 @@ class ScheduleForm(StyledFormMixin, forms.Form):
         return data
 
 
-class SessionForm(StyledFormMixin, forms.Form):
+class SessionForm(VersionedFormMixin, StyledFormMixin, forms.Form):
     """A one-off session, or a new date and time for one session of a schedule."""
 
     date = forms.DateField(label=_("Date"), widget=DateInput())
@@ -194,7 +195,7 @@ class SessionForm(StyledFormMixin, forms.Form):
         }
 
 
-class CancelForm(StyledFormMixin, forms.Form):
+class CancelForm(VersionedFormMixin, StyledFormMixin, forms.Form):
     note = forms.CharField(
         label=_("Reason (shown in the calendar)"), max_length=200, required=False
     )

@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from sprakvan.core.audit import log_action
+from sprakvan.core.concurrency import lock_unchanged
 from sprakvan.core.models import Programme
 from sprakvan.participants.models import Participant
 from sprakvan.participants.services import register_participant
@@ -35,9 +36,14 @@ REGULAR_WINDOW_DAYS = 120
 
 
 @transaction.atomic
-def save_activity(activity: Activity, *, leaders: Any = None, saved_by: Any) -> Activity:
-    """Create or change an activity; its district defaults to its venue's."""
+def save_activity(
+    activity: Activity, *, leaders: Any = None, saved_by: Any, version: str | None = None
+) -> Activity:
+    """Create or change an activity; its district defaults to its venue's. A change with the
+    `version` its form was loaded with raises `EditConflict` if someone else saved since."""
     created = activity.pk is None
+    if not created:
+        lock_unchanged(activity, version=version)
     if activity.district_id is None and activity.venue_id:
         activity.district_id = Venue.objects.values_list("district", flat=True).get(
             pk=activity.venue_id
@@ -235,7 +241,11 @@ def add_session(
     return session
 
 
-def cancel_session(session: Session, *, cancelled_by: Any, note: str = "") -> Session:
+@transaction.atomic
+def cancel_session(
+    session: Session, *, cancelled_by: Any, note: str = "", version: str | None = None
+) -> Session:
+    lock_unchanged(session, version=version)
     session.status = Session.Status.CANCELLED
     session.note = note or session.note
     session.save(update_fields=["status", "note"])
@@ -249,7 +259,9 @@ def cancel_session(session: Session, *, cancelled_by: Any, note: str = "") -> Se
     return session
 
 
-def restore_session(session: Session, *, restored_by: Any) -> Session:
+@transaction.atomic
+def restore_session(session: Session, *, restored_by: Any, version: str | None = None) -> Session:
+    lock_unchanged(session, version=version)
     session.status = Session.Status.PLANNED
     session.save(update_fields=["status"])
     log_action(
@@ -261,6 +273,7 @@ def restore_session(session: Session, *, restored_by: Any) -> Session:
     return session
 
 
+@transaction.atomic
 def move_session(
     session: Session,
     *,
@@ -270,8 +283,10 @@ def move_session(
     venue: Venue | None = None,
     note: str = "",
     moved_by: Any,
+    version: str | None = None,
 ) -> Session:
     """Move one session; the schedule and its other sessions are untouched."""
+    lock_unchanged(session, version=version)
     before = session.date
     session.date = date
     session.start_time = start_time
@@ -313,19 +328,36 @@ def record_attendance(
     user = recorded_by if getattr(recorded_by, "is_authenticated", False) else None
     try:
         with transaction.atomic():
-            return (
-                Attendance.objects.create(
-                    session=session, participant=participant, via=via, recorded_by=user
-                ),
-                True,
+            attendance = Attendance.objects.create(
+                session=session, participant=participant, via=via, recorded_by=user
             )
+            _log_attendance(session, participant, changed_by=user, present=True, via=via)
+            return attendance, True
     except IntegrityError:
         return Attendance.objects.get(session=session, participant=participant), False
 
 
+@transaction.atomic
 def remove_attendance(session: Session, participant: Participant, *, removed_by: Any) -> bool:
     deleted, _detail = Attendance.objects.filter(session=session, participant=participant).delete()
+    if deleted:
+        _log_attendance(session, participant, changed_by=removed_by, present=False)
     return deleted > 0
+
+
+def _log_attendance(
+    session: Session, participant: Participant, *, changed_by: Any, present: bool, via: str = ""
+) -> None:
+    """Every tick and untick is logged (ids only), so a misused list can be traced."""
+    log_action(
+        "activities.attendance.changed",
+        programme=session.programme_id,
+        actor=changed_by,
+        target=participant,
+        session=session.pk,
+        present=present,
+        **({"via": str(via)} if via else {}),
+    )
 
 
 @transaction.atomic
@@ -379,6 +411,28 @@ def regulars_of(session: Session, *, days: int = REGULAR_WINDOW_DAYS) -> QuerySe
         .filter(Exists(earlier))
         .order_by("first_name", "last_name", "id")
     )
+
+
+def listed_for(session: Session) -> QuerySet[Participant]:
+    """Everyone on the activity's lists: people who came to any of its sessions, this one
+    included, at any time. They are the only people a leader may look up or tick."""
+    came = Attendance.objects.filter(
+        participant=OuterRef("pk"), session__activity_id=session.activity_id
+    )
+    people = Participant.objects.filter(programme_id=session.programme_id).current()
+    return people.filter(Exists(came))
+
+
+def find_on_list(session: Session, text: str) -> QuerySet[Participant]:
+    """People on the activity's lists whose first or last name holds every word of `text`.
+    Names only: a phone number or an e-mail address finds nobody here."""
+    words = text.split()
+    if not words:
+        return Participant.objects.none()
+    query = Q()
+    for word in words:
+        query &= Q(first_name__icontains=word) | Q(last_name__icontains=word)
+    return listed_for(session).filter(query)
 
 
 def find_for_checkin(programme: Programme, text: str) -> Participant | None:

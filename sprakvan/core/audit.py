@@ -1,22 +1,32 @@
-"""The one change log: services call `log_action`; never put names, phones or notes in `data`."""
+"""The one change log: services call `log_action`; never put names, phones or notes in `data`.
+
+Besides changes, the log records reads that could be misused (a participant's page viewed, an
+export or document downloaded, an attendance list printed) and denied access (see
+`core.middleware`). Those reads are kept out of `history_of`, which shows what changed.
+"""
 
 from typing import Any
 
-from django.db.models import Model
+from django.db.models import Model, Q
 
 from .models import AuditEvent, Programme
+
+# Actions that record a read or a refusal rather than a change.
+READ_SUFFIXES = (".viewed", ".downloaded", ".printed")
+ACCESS_DENIED = "access.denied"
 
 
 def log_action(
     action: str,
     *,
-    programme: Programme | None,
+    programme: Programme | int | None,
     actor: Any = None,
     target: Model | None = None,
     **data: Any,
 ) -> AuditEvent:
+    """Insert one event. `programme` may be given as its id, which saves a query on hot paths."""
     return AuditEvent.objects.create(
-        programme=programme,
+        programme_id=programme.pk if isinstance(programme, Programme) else programme,
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         action=action,
         object_type=target._meta.label_lower if target is not None else "",
@@ -25,9 +35,17 @@ def log_action(
     )
 
 
+def _reads() -> Q:
+    reads = Q(action=ACCESS_DENIED)
+    for suffix in READ_SUFFIXES:
+        reads |= Q(action__endswith=suffix)
+    return reads
+
+
 def history_of(target: Model) -> list[AuditEvent]:
+    """The changes to one object, newest first (views and downloads are left out)."""
     return list(
-        AuditEvent.objects.filter(
-            object_type=target._meta.label_lower, object_id=target.pk
-        ).select_related("actor")
+        AuditEvent.objects.filter(object_type=target._meta.label_lower, object_id=target.pk)
+        .exclude(_reads())
+        .select_related("actor")
     )

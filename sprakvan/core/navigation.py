@@ -22,6 +22,7 @@ MENU = [
     ("partners:finances", _("Finances"), {COORDINATOR, VIEWER}),
     ("reports:dashboard", _("Reports"), {COORDINATOR, VIEWER}),
     ("accounts:staff_list", _("Staff"), {COORDINATOR}),
+    ("core:audit_log", _("Audit log"), {COORDINATOR}),
 ]
 
 

@@ -9,6 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sprakvan.core.concurrency import VersionedFormMixin
 from sprakvan.core.forms_rendering import StyledFormMixin
 from sprakvan.participants.choices import Status
 
@@ -30,7 +31,7 @@ class ProposalForm(StyledFormMixin, forms.Form):
     established = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class CallForm(StyledFormMixin, forms.Form):
+class CallForm(VersionedFormMixin, StyledFormMixin, forms.Form):
     side = forms.ChoiceField(label=_("Who was called"), choices=Side.choices)
     outcome = forms.ChoiceField(label=_("Outcome"), choices=CallRecord.Outcome.choices)
     called_on = forms.DateField(label=_("Date of the call"), widget=DateInput())
@@ -40,7 +41,7 @@ class CallForm(StyledFormMixin, forms.Form):
         self.fields["called_on"].initial = timezone.localdate()
 
 
-class DateForm(StyledFormMixin, forms.Form):
+class DateForm(VersionedFormMixin, StyledFormMixin, forms.Form):
     on = forms.DateField(label=_("Date"), widget=DateInput())
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -48,7 +49,7 @@ class DateForm(StyledFormMixin, forms.Form):
         self.fields["on"].initial = timezone.localdate()
 
 
-class EndForm(StyledFormMixin, forms.Form):
+class EndForm(VersionedFormMixin, StyledFormMixin, forms.Form):
     reason = forms.ChoiceField(
         label=_("Why does the pair end?"),
         choices=[c for c in Pair.EndReason.choices if c[0]],

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sprakvan.core.audit import log_action
+from sprakvan.core.concurrency import lock_unchanged
 from sprakvan.core.models import Programme
 from sprakvan.participants.choices import Group, Status
 from sprakvan.participants.models import Participant
@@ -69,7 +70,8 @@ def candidates(
     """The best feasible partners of one person, best first (for swapping a proposal)."""
     market = load_market(programme, today=today)
     person = newcomer or established
-    assert person is not None
+    if person is None:
+        raise ValueError("candidates_for needs a newcomer or an established volunteer")
     pool = market.newcomers if newcomer else market.volunteers
     if person.pk not in set(pool.ids.tolist()):
         return []
@@ -245,10 +247,17 @@ def _start(pair: Pair, *, on: datetime.date, by: Any) -> None:
 
 @transaction.atomic
 def record_call(
-    pair: Pair, *, side: str, outcome: str, called_on: datetime.date, recorded_by: Any
+    pair: Pair,
+    *,
+    side: str,
+    outcome: str,
+    called_on: datetime.date,
+    recorded_by: Any,
+    version: str | None = None,
 ) -> CallRecord:
     """One call to one side. Both agree → the pair starts on the later date; one declines → it
     ends as declined and the other person goes first in line (see docs/matching.md)."""
+    lock_unchanged(pair, version=version)
     if pair.state != Pair.State.PROPOSED:
         raise MatchingError(_("Calls are recorded for pairs that are still to be called."))
     if side not in Side.values or outcome not in CallRecord.Outcome.values:
@@ -295,7 +304,10 @@ def record_call(
 
 
 @transaction.atomic
-def pause_pair(pair: Pair, *, on: datetime.date, paused_by: Any) -> None:
+def pause_pair(
+    pair: Pair, *, on: datetime.date, paused_by: Any, version: str | None = None
+) -> None:
+    lock_unchanged(pair, version=version)
     if pair.state != Pair.State.ACTIVE:
         raise MatchingError(_("Only an active pair can be paused."))
     pair.state = Pair.State.PAUSED
@@ -307,7 +319,10 @@ def pause_pair(pair: Pair, *, on: datetime.date, paused_by: Any) -> None:
 
 
 @transaction.atomic
-def resume_pair(pair: Pair, *, on: datetime.date, resumed_by: Any) -> None:
+def resume_pair(
+    pair: Pair, *, on: datetime.date, resumed_by: Any, version: str | None = None
+) -> None:
+    lock_unchanged(pair, version=version)
     if pair.state != Pair.State.PAUSED:
         raise MatchingError(_("Only a paused pair can be resumed."))
     pair.state = Pair.State.ACTIVE
@@ -337,9 +352,11 @@ def end_pair(
     ended_by: Any,
     newcomer_status: str | None = None,
     established_leaves: bool = False,
+    version: str | None = None,
 ) -> None:
     """End a pair. The newcomer goes back to waiting or leaves (default by the reason); the
     volunteer stays matched while they have another active pair, else waits (or leaves)."""
+    lock_unchanged(pair, version=version)
     if not pair.is_open:
         raise MatchingError(_("This pair has already ended."))
     if reason not in Pair.EndReason.values or not reason:

@@ -1,4 +1,5 @@
-"""Background work of matching: proposing pairs for a large pool, with progress."""
+"""Background work of matching: proposing pairs for a large pool, with progress, as a job with a
+heartbeat (core.jobs), so a run whose worker died shows as failed and can be retried."""
 
 from __future__ import annotations
 
@@ -9,17 +10,25 @@ from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
 
+from sprakvan.core import jobs
+
 from .models import ProposalRun, reasons_as_json
 from .services import propose_pairs
 
 
 @task
 def run_proposals(run_id: int) -> None:
+    with jobs.running(RUN, run_id) as claimed:
+        if claimed:
+            _propose(run_id)
+
+
+def _propose(run_id: int) -> None:
     run = ProposalRun.objects.select_related("programme").get(pk=run_id)
 
     def progress(step: str, percent: int) -> None:
         # Outside any transaction: the progress page (another request) sees each step at once.
-        ProposalRun.objects.filter(pk=run_id).update(
+        ProposalRun.objects.filter(pk=run_id, state__in=RUN.active).update(
             state=ProposalRun.State.RUNNING, step=step, percent=percent
         )
 
@@ -56,5 +65,23 @@ def start_run(
     run = ProposalRun.objects.create(
         programme_id=programme_id, requested_by_id=requested_by_id, today=today
     )
-    transaction.on_commit(lambda: run_proposals.enqueue(run.pk))
+    jobs.submit(RUN, run.pk)
     return run
+
+
+RUN = jobs.register(
+    jobs.JobKind(
+        name="matching.run",
+        model=ProposalRun,
+        task=run_proposals,
+        active=(ProposalRun.State.QUEUED, ProposalRun.State.RUNNING),
+        failed={"state": ProposalRun.State.FAILED},
+        retried={
+            "state": ProposalRun.State.QUEUED,
+            "error": "",
+            "step": "",
+            "percent": 0,
+            "finished_at": None,
+        },
+    )
+)

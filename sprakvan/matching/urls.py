@@ -12,6 +12,7 @@ urlpatterns = [
     path("proposals/candidates/", views.proposal_candidates, name="proposal_candidates"),
     path("proposals/run/", views.proposal_run_start, name="proposal_run_start"),
     path("proposals/run/<int:pk>/", views.proposal_run_status, name="proposal_run_status"),
+    path("proposals/run/<int:pk>/retry/", views.proposal_run_retry, name="proposal_run_retry"),
     path("pairs/", views.pair_list, name="pair_list"),
     path("pairs/<int:pk>/", views.pair_detail, name="pair_detail"),
     path("pairs/<int:pk>/call/", views.pair_call, name="pair_call"),

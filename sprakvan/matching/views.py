@@ -14,8 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from sprakvan.accounts.models import Role
+from sprakvan.core import jobs
 from sprakvan.core.access import ProgrammeRequest, get_scoped, scoped, staff_view
 from sprakvan.core.audit import history_of
+from sprakvan.core.concurrency import EditConflict
 from sprakvan.participants.choices import Group
 from sprakvan.participants.models import Participant
 
@@ -32,7 +34,7 @@ from .forms import (
 )
 from .models import FollowUp, MatchingSettings, Pair, ProposalRun
 from .pools import district_names, forbidden_pairs, open_pair_counts, pool_sizes, waiting_newcomers
-from .tasks import start_run
+from .tasks import RUN, start_run
 
 coordinator_view = staff_view(Role.COORDINATOR)
 
@@ -107,6 +109,8 @@ def proposals(request: ProgrammeRequest) -> HttpResponse:
     settings = MatchingSettings.for_programme(programme)
     large = max(newcomers, volunteers) > settings.background_from
     run = ProposalRun.objects.filter(programme=programme).first() if large else None
+    if run and jobs.fail_stale(RUN, pks=[run.pk]):
+        run.refresh_from_db()
     if large:
         stored = _still_valid(request, run.proposals) if run and run.state == "done" else []
         found = [(p["newcomer_id"], p["established_id"], p["score"], p["reasons"]) for p in stored]
@@ -140,10 +144,22 @@ def proposal_run_start(request: ProgrammeRequest) -> HttpResponse:
 @require_GET
 def proposal_run_status(request: ProgrammeRequest, pk: int) -> HttpResponse:
     run = get_scoped(ProposalRun.objects.all(), request, pk=pk)
+    if jobs.fail_stale(RUN, pks=[run.pk]):
+        run.refresh_from_db()
     response = render(request, "matching/proposal_list.html#progress", {"run": run})
     if run.is_finished and _htmx(request):
         response["HX-Refresh"] = "true"
     return response
+
+
+@coordinator_view
+@require_POST
+def proposal_run_retry(request: ProgrammeRequest, pk: int) -> HttpResponse:
+    """Queue a failed matching run again."""
+    run = get_scoped(ProposalRun.objects.all(), request, pk=pk)
+    if not jobs.retry(RUN, run.pk, requested_by=request.user):
+        messages.info(request, _("This matching has not failed, so there is nothing to retry."))
+    return redirect("matching:proposals")
 
 
 def _pair_people(request: ProgrammeRequest, form: ProposalForm) -> tuple[Participant, Participant]:
@@ -307,10 +323,10 @@ def _pair_detail(request: ProgrammeRequest, pair: Pair, **forms: Any) -> HttpRes
                 for f in follow_ups
             ],
             "history": history_of(pair),
-            "call_form": forms.get("call_form") or CallForm(prefix="call"),
-            "pause_form": forms.get("pause_form") or DateForm(prefix="pause"),
-            "resume_form": forms.get("resume_form") or DateForm(prefix="resume"),
-            "end_form": forms.get("end_form") or EndForm(prefix="end"),
+            "call_form": forms.get("call_form") or CallForm(prefix="call", edited=pair),
+            "pause_form": forms.get("pause_form") or DateForm(prefix="pause", edited=pair),
+            "resume_form": forms.get("resume_form") or DateForm(prefix="resume", edited=pair),
+            "end_form": forms.get("end_form") or EndForm(prefix="end", edited=pair),
             "flagged": any(f.kind == FollowUp.Kind.ONE_MONTH and f.met is False for f in follow_ups)
             and pair.state in (Pair.State.ACTIVE, Pair.State.PAUSED),
         },
@@ -332,11 +348,19 @@ def pair_detail(request: ProgrammeRequest, pk: int) -> HttpResponse:
     return _pair_detail(request, _load_pair(request, pk))
 
 
-def _change(request: ProgrammeRequest, pair: Pair, action: Any, message: str) -> HttpResponse:
+def _change(
+    request: ProgrammeRequest, pair: Pair, action: Any, message: str, *, form_name: str, form: Any
+) -> HttpResponse:
+    """Run the change; a conflict shows the pair as it is now, with the form as it was sent."""
     try:
         action()
     except services.MatchingError as exc:
         messages.error(request, str(exc))
+    except EditConflict as conflict:
+        form.show_conflict(conflict)
+        response = _pair_detail(request, _load_pair(request, pair.pk), **{form_name: form})
+        response.status_code = 409
+        return response
     else:
         messages.success(request, message)
     return redirect("matching:pair_detail", pk=pair.pk)
@@ -346,7 +370,7 @@ def _change(request: ProgrammeRequest, pair: Pair, action: Any, message: str) ->
 @require_POST
 def pair_call(request: ProgrammeRequest, pk: int) -> HttpResponse:
     pair = _load_pair(request, pk)
-    form = CallForm(request.POST, prefix="call")
+    form = CallForm(request.POST, prefix="call", edited=pair)
     if not form.is_valid():
         return _pair_detail(request, pair, call_form=form)
     return _change(
@@ -358,8 +382,11 @@ def pair_call(request: ProgrammeRequest, pk: int) -> HttpResponse:
             outcome=form.cleaned_data["outcome"],
             called_on=form.cleaned_data["called_on"],
             recorded_by=request.user,
+            version=form.loaded_version,
         ),
         _("The call was recorded."),
+        form_name="call_form",
+        form=form,
     )
 
 
@@ -367,14 +394,18 @@ def pair_call(request: ProgrammeRequest, pk: int) -> HttpResponse:
 @require_POST
 def pair_pause(request: ProgrammeRequest, pk: int) -> HttpResponse:
     pair = _load_pair(request, pk)
-    form = DateForm(request.POST, prefix="pause")
+    form = DateForm(request.POST, prefix="pause", edited=pair)
     if not form.is_valid():
         return _pair_detail(request, pair, pause_form=form)
     return _change(
         request,
         pair,
-        lambda: services.pause_pair(pair, on=form.cleaned_data["on"], paused_by=request.user),
+        lambda: services.pause_pair(
+            pair, on=form.cleaned_data["on"], paused_by=request.user, version=form.loaded_version
+        ),
         _("The pair is paused."),
+        form_name="pause_form",
+        form=form,
     )
 
 
@@ -382,14 +413,18 @@ def pair_pause(request: ProgrammeRequest, pk: int) -> HttpResponse:
 @require_POST
 def pair_resume(request: ProgrammeRequest, pk: int) -> HttpResponse:
     pair = _load_pair(request, pk)
-    form = DateForm(request.POST, prefix="resume")
+    form = DateForm(request.POST, prefix="resume", edited=pair)
     if not form.is_valid():
         return _pair_detail(request, pair, resume_form=form)
     return _change(
         request,
         pair,
-        lambda: services.resume_pair(pair, on=form.cleaned_data["on"], resumed_by=request.user),
+        lambda: services.resume_pair(
+            pair, on=form.cleaned_data["on"], resumed_by=request.user, version=form.loaded_version
+        ),
         _("The pair is active again."),
+        form_name="resume_form",
+        form=form,
     )
 
 
@@ -397,7 +432,7 @@ def pair_resume(request: ProgrammeRequest, pk: int) -> HttpResponse:
 @require_POST
 def pair_end(request: ProgrammeRequest, pk: int) -> HttpResponse:
     pair = _load_pair(request, pk)
-    form = EndForm(request.POST, prefix="end")
+    form = EndForm(request.POST, prefix="end", edited=pair)
     if not form.is_valid():
         return _pair_detail(request, pair, end_form=form)
     return _change(
@@ -410,8 +445,11 @@ def pair_end(request: ProgrammeRequest, pk: int) -> HttpResponse:
             ended_by=request.user,
             newcomer_status=form.cleaned_data["newcomer_status"] or None,
             established_leaves=form.cleaned_data["established_leaves"],
+            version=form.loaded_version,
         ),
         _("The pair has ended."),
+        form_name="end_form",
+        form=form,
     )
 
 

@@ -7,11 +7,13 @@ from collections.abc import MutableMapping
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
+from sprakvan.core.concurrency import VersionedFormMixin
 from sprakvan.core.forms_rendering import StyledFormMixin
 from sprakvan.core.models import District, Programme
 
@@ -179,7 +181,7 @@ class RegistrationForm(IntakeFieldsMixin, forms.ModelForm):
         return self.clean_intake(super().clean() or {})
 
 
-class ParticipantForm(IntakeFieldsMixin, forms.ModelForm):
+class ParticipantForm(VersionedFormMixin, IntakeFieldsMixin, forms.ModelForm):
     """The coordinator's form for one participant (all fields, neutral labels)."""
 
     class Meta:
@@ -225,6 +227,16 @@ class ParticipantForm(IntakeFieldsMixin, forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         return self.clean_intake(super().clean() or {})
+
+    def describe(self, row: Any, name: str) -> str:
+        labels = {
+            "languages": row.language_labels,
+            "interests": row.interest_labels,
+            "availability": row.availability_labels,
+        }
+        if name in labels:
+            return ", ".join(labels[name]) or "–"
+        return super().describe(row, name)
 
 
 class StatusForm(forms.Form):
@@ -282,8 +294,10 @@ class ImportUploadForm(StyledFormMixin, forms.Form):
         upload = self.cleaned_data["file"]
         if not upload.name.lower().endswith((".csv", ".xlsx")):
             raise ValidationError(_("Choose a .csv or .xlsx file."))
-        if upload.size > 20 * 1024 * 1024:
-            raise ValidationError(_("The file is larger than 20 MB."))
+        if upload.size > settings.UPLOAD_MAX_MB * 1024 * 1024:
+            raise ValidationError(
+                _("The file is larger than %(mb)s MB.") % {"mb": settings.UPLOAD_MAX_MB}
+            )
         return upload
 
 

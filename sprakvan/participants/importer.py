@@ -22,12 +22,15 @@ from sprakvan.core.models import Programme
 from sprakvan.core.spreadsheets import RowError
 from sprakvan.core.spreadsheets import read_rows as read_spreadsheet
 
-from .choices import INTERESTS, LANGUAGES, SLOT_COUNT, Gender, Group, Source, Status
+from .choices import INTERESTS, LANGUAGES, Gender, Group, Source, Status
 from .models import INTEREST_SLUGS, LANGUAGE_CODES, Participant, mask_of
 from .services import record_consent
 from .signals import registered
 
 REQUIRED = ["external_id", "group", "first_name", "registered_on"]
+# The columns' lengths, so that a long cell is a row error here, not a database error later.
+EXTERNAL_ID_LENGTH = Participant._meta.get_field("external_id").max_length or 64
+EMAIL_LENGTH = Participant._meta.get_field("email").max_length or 254
 COLUMNS = [
     "external_id",
     "group",
@@ -162,6 +165,8 @@ def _clean_row(raw: dict[str, str], districts: dict, error: Callable[[str, str],
         if not raw.get(name):
             error(name, _("must not be empty"))
     values["external_id"] = raw.get("external_id", "")
+    if len(values["external_id"]) > EXTERNAL_ID_LENGTH:
+        error("external_id", _("must be at most %(n)s characters") % {"n": EXTERNAL_ID_LENGTH})
     values["first_name"] = raw.get("first_name", "")[:100]
     values["last_name"] = raw.get("last_name", "")[:100]
     values["notes"] = raw.get("notes", "")
@@ -198,6 +203,8 @@ def _clean_row(raw: dict[str, str], districts: dict, error: Callable[[str, str],
     if values["email"]:
         try:
             validate_email(values["email"])
+            if len(values["email"]) > EMAIL_LENGTH:
+                raise ValidationError("too long")
         except ValidationError:
             error("email", _("is not a valid e-mail address"))
 
@@ -281,7 +288,6 @@ def _availability(text: str, error: Callable) -> int:
             error("availability", _("“%(item)s” is not like mon-evening") % {"item": item})
             continue
         mask |= 1 << (WEEKDAY_CODES.index(day) * len(PART_CODES) + PART_CODES.index(part))
-    assert mask < 1 << SLOT_COUNT
     return mask
 
 

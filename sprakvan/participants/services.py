@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from sprakvan.core.audit import log_action
+from sprakvan.core.concurrency import lock_unchanged
 from sprakvan.core.models import Programme
 
 from .models import Consent, ConsentPurpose, Participant, Source, Status
@@ -140,9 +141,16 @@ def record_consent(
 
 @transaction.atomic
 def update_participant(
-    participant: Participant, *, values: dict[str, Any], changed_by: Any
+    participant: Participant,
+    *,
+    values: dict[str, Any],
+    changed_by: Any,
+    version: str | None = None,
 ) -> list[str]:
-    """Write the changed intake fields; returns the names of the fields that changed."""
+    """Write the changed intake fields; returns the names of the fields that changed. With the
+    `version` an edit form was loaded with, raises `EditConflict` if someone else changed an
+    intake field since (the row stays locked from the check to the write)."""
+    lock_unchanged(participant, version=version, fields=EDITABLE_FIELDS)
     changed = []
     for field, value in _intake(values).items():
         if getattr(participant, field) != value:
@@ -150,7 +158,8 @@ def update_participant(
             changed.append(field)
     if changed:
         participant.full_clean()
-        participant.save()
+        # Only the changed fields: a status set meanwhile (not an intake field) is kept.
+        participant.save(update_fields=[*changed, "updated_at"])
         log_action(
             "participants.participant.changed",
             programme=participant.programme,
@@ -186,7 +195,8 @@ def merge_duplicate(duplicate: Participant, *, merged_by: Any) -> Participant:
     """Fold a second registration into the first: newer contact and intake answers win,
     consents move over, the second row goes away."""
     original = duplicate.possible_duplicate_of
-    assert original is not None
+    if original is None:
+        raise ValueError("only a flagged possible duplicate can be merged")
     keep = {"group", "registered_on", "source", "source_organisation", "external_id", "notes"}
     for field in EDITABLE_FIELDS - keep:
         value = getattr(duplicate, field)

@@ -1,9 +1,10 @@
-"""Background work of the participants app: long imports."""
+"""Background work of the participants app: long imports, as jobs with a heartbeat (core.jobs)."""
 
 from django.core.cache import cache
 from django.db import transaction
 from django.tasks import task
 
+from sprakvan.core import jobs
 from sprakvan.core.spreadsheets import SpreadsheetError
 
 from .importer import check_rows, import_rows, read_rows
@@ -22,7 +23,14 @@ def processed_so_far(batch: ImportBatch) -> int:
 
 @task
 def run_import_batch(batch_id: int) -> None:
+    with jobs.running(IMPORT, batch_id) as claimed:
+        if claimed:
+            _import(batch_id)
+
+
+def _import(batch_id: int) -> None:
     batch = ImportBatch.objects.select_related("programme", "uploaded_by").get(pk=batch_id)
+    cache.delete(progress_key(batch_id))
     try:
         checked = check_rows(batch.programme, read_rows(batch.filename, bytes(batch.content)))
         if not checked.ok:
@@ -49,3 +57,15 @@ def run_import_batch(batch_id: int) -> None:
             updated=result.updated,
             content=b"",  # the spreadsheet holds personal data: keep it no longer than needed
         )
+
+
+IMPORT = jobs.register(
+    jobs.JobKind(
+        name="participants.import",
+        model=ImportBatch,
+        task=run_import_batch,
+        active=(ImportBatch.State.RUNNING,),
+        failed={"state": ImportBatch.State.FAILED},
+        retried={"state": ImportBatch.State.RUNNING, "error": "", "processed": 0},
+    )
+)

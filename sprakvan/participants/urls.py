@@ -18,4 +18,5 @@ urlpatterns = [
     path("import/<int:pk>/", views.import_preview, name="import_preview"),
     path("import/<int:pk>/confirm/", views.import_confirm, name="import_confirm"),
     path("import/<int:pk>/progress/", views.import_progress, name="import_progress"),
+    path("import/<int:pk>/retry/", views.import_retry, name="import_retry"),
 ]

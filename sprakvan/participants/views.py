@@ -16,8 +16,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sprakvan.accounts.models import Role
+from sprakvan.core import jobs
 from sprakvan.core.access import ProgrammeRequest, get_scoped, scoped, staff_view
-from sprakvan.core.audit import history_of
+from sprakvan.core.audit import history_of, log_action
+from sprakvan.core.concurrency import EditConflict
 from sprakvan.core.spreadsheets import SpreadsheetError
 from sprakvan.matching.models import Pair
 
@@ -33,7 +35,7 @@ from .services import (
     register_participant,
     update_participant,
 )
-from .tasks import processed_so_far, run_import_batch
+from .tasks import IMPORT, processed_so_far
 
 coordinator_only = staff_view(Role.COORDINATOR)
 PAGE_SIZE = 50
@@ -103,6 +105,12 @@ def participant_detail(request: ProgrammeRequest, pk: int) -> HttpResponse:
         request,
         pk=pk,
     )
+    log_action(
+        "participants.participant.viewed",
+        programme=request.programme,
+        actor=request.user,
+        target=participant,
+    )
     try:
         nearest_url = reverse("activities:participant_activities", args=[participant.pk])
     except NoReverseMatch:
@@ -129,14 +137,28 @@ def participant_detail(request: ProgrammeRequest, pk: int) -> HttpResponse:
 def participant_edit(request: ProgrammeRequest, pk: int) -> HttpResponse:
     participant = get_scoped(Participant.objects.all(), request, pk=pk)
     form = ParticipantForm(request.POST or None, instance=participant, programme=request.programme)
+    status = 200
     if request.method == "POST" and form.is_valid():
         # The form only validated; the service writes (so history and rules apply).
         participant.refresh_from_db()
-        update_participant(participant, values=form.intake_values(), changed_by=request.user)
-        messages.success(request, _("The changes were saved."))
-        return redirect("participants:detail", pk=participant.pk)
+        try:
+            update_participant(
+                participant,
+                values=form.intake_values(),
+                changed_by=request.user,
+                version=form.loaded_version,
+            )
+        except EditConflict as conflict:
+            form.show_conflict(conflict)
+            participant, status = conflict.current, 409  # type: ignore[assignment]
+        else:
+            messages.success(request, _("The changes were saved."))
+            return redirect("participants:detail", pk=participant.pk)
     return render(
-        request, "participants/participant_form.html", {"form": form, "participant": participant}
+        request,
+        "participants/participant_form.html",
+        {"form": form, "participant": participant},
+        status=status,
     )
 
 
@@ -250,18 +272,20 @@ def import_confirm(request: ProgrammeRequest, pk: int) -> HttpResponse:
     batch = get_scoped(
         ImportBatch.objects.filter(state=ImportBatch.State.PREVIEWED), request, pk=pk
     )
-    rows = len(read_rows(batch.filename, bytes(batch.content)))
+    try:
+        rows = len(read_rows(batch.filename, bytes(batch.content)))
+    except SpreadsheetError:
+        return redirect("participants:import_preview", pk=batch.pk)  # which names the problem
     ImportBatch.objects.filter(pk=batch.pk).update(state=ImportBatch.State.RUNNING, total=rows)
-    if rows <= INLINE_IMPORT_ROWS:
-        run_import_batch.call(batch.pk)
-    else:
-        run_import_batch.enqueue(batch.pk)
+    jobs.submit(IMPORT, batch.pk, inline=rows <= INLINE_IMPORT_ROWS)
     return redirect("participants:import_progress", pk=batch.pk)
 
 
 @coordinator_only
 def import_progress(request: ProgrammeRequest, pk: int) -> HttpResponse:
     batch = get_scoped(ImportBatch.objects.all(), request, pk=pk)
+    if jobs.fail_stale(IMPORT, pks=[batch.pk]):
+        batch.refresh_from_db()
     processed = processed_so_far(batch)
     context = {
         "batch": batch,
@@ -271,3 +295,13 @@ def import_progress(request: ProgrammeRequest, pk: int) -> HttpResponse:
     if request.htmx:  # type: ignore[attr-defined]
         return render(request, "participants/import_progress.html#progress", context)
     return render(request, "participants/import_progress.html", context)
+
+
+@require_POST
+@coordinator_only
+def import_retry(request: ProgrammeRequest, pk: int) -> HttpResponse:
+    """Queue a failed import again (its file is kept until an import succeeds)."""
+    batch = get_scoped(ImportBatch.objects.all(), request, pk=pk)
+    if not jobs.retry(IMPORT, batch.pk, requested_by=request.user):
+        messages.info(request, _("This import has not failed, so there is nothing to retry."))
+    return redirect("participants:import_progress", pk=batch.pk)

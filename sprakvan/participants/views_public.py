@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 
 from sprakvan.core.access import get_programme_or_404
+from sprakvan.core.models import Programme
 
 from .choices import PARTS_OF_DAY, WEEKDAYS, Group
 from .forms import RegistrationForm
@@ -44,8 +45,17 @@ def availability_rows(form: RegistrationForm | Any) -> list[tuple[str, list[Any]
     return [(str(day), boxes[i * width : (i + 1) * width]) for i, day in enumerate(WEEKDAYS)]
 
 
+def _revoked_link(request: HttpRequest, programme: Programme) -> HttpResponse:
+    """An old poster's link after the coordinator rotated it: say so, offer the plain sign-up."""
+    return render(
+        request, "participants/intake_link_revoked.html", {"programme": programme}, status=410
+    )
+
+
 def choose(request: HttpRequest, programme_slug: str) -> HttpResponse:
     programme = get_programme_or_404(programme_slug)
+    if read_source_token(request.GET.get("via", ""), programme).revoked:
+        return _revoked_link(request, programme)
     return render(
         request,
         "participants/intake_choose.html",
@@ -59,6 +69,9 @@ def register(request: HttpRequest, programme_slug: str, group_slug: str) -> Http
     if group is None:
         raise Http404
     via = request.GET.get("via", "")
+    # A form opened before the rotation still registers, as a plain sign-up (see sources.py).
+    if request.method != "POST" and read_source_token(via, programme).revoked:
+        return _revoked_link(request, programme)
     form = RegistrationForm(request.POST or None, programme=programme, group=group)
     if request.method == "POST":
         if _throttled(request, programme.slug):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
 from sprakvan.accounts.models import User
+from sprakvan.core.concurrency import VersionedFormMixin
 from sprakvan.core.forms_rendering import StyledFormMixin
 from sprakvan.core.models import District, Programme
 from sprakvan.participants.choices import Gender, Group
@@ -228,7 +229,7 @@ class AgreementForm(StyledFormMixin, forms.ModelForm):
         return values
 
 
-class ContributionForm(StyledFormMixin, forms.ModelForm):
+class ContributionForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
     class Meta:
         model = Contribution
         fields = ["party", "year", "amount", "covers", "form"]
@@ -252,7 +253,7 @@ class ContributionForm(StyledFormMixin, forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self._meta.fields}  # type: ignore[union-attr]
 
 
-class BudgetLineForm(StyledFormMixin, forms.ModelForm):
+class BudgetLineForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
     class Meta:
         model = BudgetLine
         fields = ["year", "name", "amount"]

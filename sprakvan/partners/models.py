@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import secrets
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q, Sum
+from django.db.models.fields.files import FieldFile
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
@@ -37,6 +40,11 @@ OFFERS = {
 OFFER_SLUGS = list(OFFERS)
 
 
+def new_link_secret() -> str:
+    """A fresh secret for the printed sign-up links; changing it revokes every old poster."""
+    return secrets.token_urlsafe(16)
+
+
 def offers_mask(slugs: list[str] | set[str]) -> int:
     return sum(1 << OFFER_SLUGS.index(slug) for slug in set(slugs))
 
@@ -62,6 +70,8 @@ class Organisation(models.Model):
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     notes = models.TextField(_("notes"), blank=True)
+    # Part of the signed referral link; rotating it makes the links on old posters invalid.
+    link_secret = models.CharField(max_length=32, default=new_link_secret, editable=False)
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -200,6 +210,8 @@ class OutreachEvent(models.Model):
         settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name=_("staff present")
     )
     notes = models.TextField(_("notes"), blank=True)
+    # Part of the signed fair link; rotating it makes the links on old posters invalid.
+    link_secret = models.CharField(max_length=32, default=new_link_secret, editable=False)
 
     class Meta:
         ordering = ["-date", "name"]
@@ -250,6 +262,20 @@ class AgreementKind(models.TextChoices):
     OTHER = "other", _("Other agreement")
 
 
+class ProtectedFieldFile(FieldFile):
+    """A signed agreement: its address is the checked download view, never /media/."""
+
+    @property
+    def url(self) -> str:
+        if not self.name:
+            raise ValueError("The agreement has no document.")
+        return reverse("partners:agreement_document", args=[self.instance.pk])
+
+
+class AgreementDocumentField(models.FileField):
+    attr_class = ProtectedFieldFile
+
+
 class Agreement(models.Model):
     """The partnership agreement (an IOP): who, for how long, why, and the signed document."""
 
@@ -264,7 +290,7 @@ class Agreement(models.Model):
     starts_on = models.DateField(_("start"))
     ends_on = models.DateField(_("end"))
     purpose = models.TextField(_("purpose"), blank=True)
-    document = models.FileField(_("signed document"), upload_to="agreements/%Y/", blank=True)
+    document = AgreementDocumentField(_("signed document"), upload_to="agreements/%Y/", blank=True)
 
     class Meta:
         ordering = ["-starts_on"]

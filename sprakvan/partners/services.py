@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Model
 
 from sprakvan.core.audit import log_action
+from sprakvan.core.concurrency import lock_unchanged
 from sprakvan.core.models import Programme
 from sprakvan.participants.choices import Source
 from sprakvan.participants.models import Participant
@@ -24,6 +25,7 @@ from .models import (
     Organisation,
     OutreachEvent,
     Referral,
+    new_link_secret,
 )
 
 
@@ -58,6 +60,19 @@ def save_organisation(
         fields=sorted(changed),
     )
     return organisation
+
+
+@transaction.atomic
+def rotate_link[L: (Organisation, OutreachEvent)](owner: L, *, rotated_by: Any) -> L:
+    """A new secret for an organisation's referral link or a fair's sign-up link: every link
+    and QR code printed before stops working."""
+    owner.link_secret = new_link_secret()
+    owner.save(update_fields=["link_secret"])
+    kind = "organisation" if isinstance(owner, Organisation) else "outreach"
+    log_action(
+        f"partners.{kind}.link_rotated", programme=owner.programme, actor=rotated_by, target=owner
+    )
+    return owner
 
 
 @transaction.atomic
@@ -244,10 +259,13 @@ def save_contribution(
     values: dict[str, Any],
     saved_by: Any,
     contribution: Contribution | None = None,
+    version: str | None = None,
 ) -> Contribution:
-    """Add a contribution to the agreement, or change `contribution`."""
+    """Add a contribution to the agreement, or change `contribution` (see `_save_money`)."""
     row = contribution or Contribution(agreement=agreement)
-    return _save_money(row, values, programme=agreement.programme, saved_by=saved_by)
+    return _save_money(
+        row, values, programme=agreement.programme, saved_by=saved_by, version=version
+    )
 
 
 def delete_contribution(contribution: Contribution, *, deleted_by: Any) -> None:
@@ -260,10 +278,11 @@ def save_budget_line(
     values: dict[str, Any],
     saved_by: Any,
     line: BudgetLine | None = None,
+    version: str | None = None,
 ) -> BudgetLine:
-    """Add a budget line to the programme, or change `line`."""
+    """Add a budget line to the programme, or change `line` (see `_save_money`)."""
     row = line or BudgetLine(programme=programme)
-    return _save_money(row, values, programme=programme, saved_by=saved_by)
+    return _save_money(row, values, programme=programme, saved_by=saved_by, version=version)
 
 
 def delete_budget_line(line: BudgetLine, *, deleted_by: Any) -> None:
@@ -273,11 +292,21 @@ def delete_budget_line(line: BudgetLine, *, deleted_by: Any) -> None:
     _delete_money(line, programme=line.programme, deleted_by=deleted_by)
 
 
+@transaction.atomic
 def _save_money[M: (Contribution, BudgetLine)](
-    row: M, values: dict[str, Any], *, programme: Programme, saved_by: Any
+    row: M,
+    values: dict[str, Any],
+    *,
+    programme: Programme,
+    saved_by: Any,
+    version: str | None = None,
 ) -> M:
-    """Save a contribution or budget line; the audit log has its year, amount and fields."""
+    """Save a contribution or budget line; the audit log has its year, amount and fields.
+    A change with the `version` its form was loaded with raises `EditConflict` if someone
+    else saved the row since (it stays locked from the check to the write)."""
     added = row.pk is None
+    if not added:
+        lock_unchanged(row, version=version)
     changed = _save(row, values)
     log_action(
         f"partners.{_money_kind(row)}.{'added' if added else 'changed'}",

@@ -1,4 +1,8 @@
-"""Tables to Excel (real number and date cells, bold frozen header) and CSV (";", UTF-8 BOM)."""
+"""Tables to Excel (real number and date cells, bold frozen header) and CSV (";", UTF-8 BOM).
+
+Every text cell goes through `inert` and is written as text, so a name typed as a formula
+stays text in Excel and LibreOffice.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,15 @@ import csv
 import datetime
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from sprakvan.core.spreadsheets import inert
 
 from .tables import Table, Value
 
@@ -22,7 +29,7 @@ CSV_TYPE = "text/csv; charset=utf-8"
 def _cell(value: Value) -> Value:
     if isinstance(value, Decimal):
         return float(value)
-    return value
+    return inert(value)
 
 
 def _sheet_name(title: str, taken: set[str]) -> str:
@@ -43,11 +50,11 @@ def xlsx_bytes(tables: Iterable[Table]) -> bytes:
     for table in tables:
         sheet = book.create_sheet(_sheet_name(table.title, taken))
         headers, rows = table.full()
-        sheet.append(headers)
+        _append(sheet, headers)
         for cell in sheet[1]:
             cell.font = bold
         for row in rows:
-            sheet.append([_cell(v) for v in row])
+            _append(sheet, row)
         widths = [len(str(h)) for h in headers]
         for row_number, row in enumerate(rows, start=2):
             for column, value in enumerate(row, start=1):
@@ -64,7 +71,16 @@ def xlsx_bytes(tables: Iterable[Table]) -> bytes:
     return buffer.getvalue()
 
 
+def _append(sheet: Worksheet, values: Sequence[Value]) -> None:
+    """One row; text cells typed as strings, which openpyxl would otherwise guess from a "="."""
+    sheet.append([_cell(v) for v in values])
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+
+
 def _csv_value(value: Value) -> str:
+    value = inert(value)
     if value is None:
         return ""
     if isinstance(value, datetime.date):
@@ -79,7 +95,7 @@ def csv_bytes(table: Table) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     headers, rows = table.full()
-    writer.writerow(headers)
+    writer.writerow([_csv_value(h) for h in headers])
     for row in rows:
         writer.writerow([_csv_value(v) for v in row])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

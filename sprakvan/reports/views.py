@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from sprakvan.accounts.models import Role
 from sprakvan.core.access import ProgrammeRequest, get_scoped, scoped, staff_view
+from sprakvan.core.audit import log_action
 
 from . import document, exports
 from .charts import charts_for
@@ -124,6 +125,15 @@ def table_export(request: ProgrammeRequest, slug: str, extension: str) -> HttpRe
         response = HttpResponse(exports.csv_bytes(chosen[0]), content_type=exports.CSV_TYPE)
     else:
         raise Http404
+    log_action(
+        "reports.export.downloaded",
+        programme=request.programme,
+        actor=request.user,
+        table=slug,
+        format=extension,
+        start=report.period.start.isoformat(),
+        end=report.period.end.isoformat(),
+    )
     response["Content-Disposition"] = f'attachment; filename="{stem}.{extension}"'
     return response
 
@@ -196,6 +206,14 @@ def document_download(request: ProgrammeRequest, extension: str) -> HttpResponse
         response = HttpResponse(document.docx_bytes(content), content_type=document.DOCX_TYPE)
     else:
         raise Http404
+    log_action(
+        "reports.document.downloaded",
+        programme=request.programme,
+        actor=request.user,
+        format=extension,
+        start=period.start.isoformat(),
+        end=period.end.isoformat(),
+    )
     response["Content-Disposition"] = f'attachment; filename="{stem}.{extension}"'
     return response
 

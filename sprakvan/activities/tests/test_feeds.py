@@ -122,3 +122,10 @@ def test_a_cancelled_one_off_session_is_marked_cancelled(client, activity, today
 def test_another_programmes_activity_feed_is_404(client, activity, other_programme):
     url = reverse("activities_public:activity_feed", args=[other_programme.slug, activity.pk])
     assert client.get(url).status_code == 404
+
+
+def test_a_stopped_activitys_feed_is_404(client, activity):
+    activity.is_active = False
+    activity.save(update_fields=["is_active"])
+    url = reverse("activities_public:activity_feed", args=[activity.programme.slug, activity.pk])
+    assert client.get(url).status_code == 404

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.staticfiles import finders
-from django.http import HttpResponse
+from django.db.models import QuerySet
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -15,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sprakvan.core.access import ProgrammeRequest, staff_view
+from sprakvan.core.audit import log_action
 from sprakvan.participants.models import Participant
 
 from .. import checkin, services
@@ -50,6 +52,21 @@ def _walk_ins(session: Session) -> WalkInCount | None:
     return WalkInCount.objects.filter(session=session).first()
 
 
+def _tickable(request: ProgrammeRequest, session: Session) -> QuerySet[Participant]:
+    """Whom the user may tick: a coordinator anyone current in the programme, a leader only the
+    people on the activity's lists (another id is a 404, so it reveals no name)."""
+    if is_coordinator(request):
+        return Participant.objects.filter(programme=request.programme).current()
+    return services.listed_for(session)
+
+
+def _search_form(*, full: bool, data: QueryDict | None = None) -> SearchForm:
+    form = SearchForm(data)
+    if not full:
+        form.fields["q"].label = _("Find someone who has come before, by name")
+    return form
+
+
 def checkin_url(request: ProgrammeRequest, session: Session) -> str:
     token = checkin.make_token(session.pk)
     return request.build_absolute_uri(
@@ -74,7 +91,7 @@ def _page_context(request: ProgrammeRequest, session: Session, **extra: object) 
         "rows": _rows(regulars, present, full=full),
         "named_count": len(present),
         "walk_in_count": walk_ins.total if walk_ins else 0,
-        "search_form": extra.pop("search_form", None) or SearchForm(),
+        "search_form": extra.pop("search_form", None) or _search_form(full=full),
         "new_person_form": extra.pop("new_person_form", None) or NewPersonForm(),
         "walk_in_form": walk_in_form,
         "cancel_form": CancelForm(),
@@ -95,9 +112,7 @@ def attendance_tick(request: ProgrammeRequest, pk: int) -> HttpResponse:
     """Mark one person present (present=1) or not (present=0); a repeated tick changes nothing."""
     session = get_session_for_user(request, pk)
     participant = get_object_or_404(
-        Participant.objects.filter(programme=request.programme)
-        .current()
-        .select_related("district"),
+        _tickable(request, session).select_related("district"),
         pk=request.POST.get("participant")
         if str(request.POST.get("participant", "")).isdigit()
         else 0,
@@ -129,24 +144,28 @@ def attendance_tick(request: ProgrammeRequest, pk: int) -> HttpResponse:
 @require_POST
 @staff_view(*STAFF)
 def attendance_search(request: ProgrammeRequest, pk: int) -> HttpResponse:
-    """Find someone who is not on the list of regulars. POST, so no name lands in a URL."""
+    """Find someone who is not on the list of regulars. POST, so no name lands in a URL.
+
+    The coordinator searches the whole programme by name or phone; a leader finds only people
+    who have come to this activity before, and only by name.
+    """
     session = get_session_for_user(request, pk)
-    form = SearchForm(request.POST)
+    full = is_coordinator(request)
+    form = _search_form(full=full, data=request.POST)
     results: list[PersonRow] = []
-    if form.is_valid() and len(form.cleaned_data["q"].strip()) >= 2:
-        people = list(
-            Participant.objects.filter(programme=request.programme)
-            .current()
-            .search(form.cleaned_data["q"])
-            .select_related("district")
-            .order_by("first_name", "id")[:20]
+    if form.is_valid() and len(text := form.cleaned_data["q"].strip()) >= 2:
+        found = (
+            Participant.objects.filter(programme=request.programme).current().search(text)
+            if full
+            else services.find_on_list(session, text)
         )
-        results = _rows(people, _present_ids(session), full=is_coordinator(request))
+        people = list(found.select_related("district").order_by("first_name", "id")[:20])
+        results = _rows(people, _present_ids(session), full=full)
     if is_htmx(request):
         return render(
             request,
             "activities/session_attendance.html#results",
-            {"session": session, "results": results, "searched": True},
+            {"session": session, "results": results, "searched": True, "is_coordinator": full},
         )
     return render(
         request,
@@ -222,6 +241,12 @@ def _print_context(request: ProgrammeRequest, session: Session) -> dict:
 def session_print(request: ProgrammeRequest, pk: int) -> HttpResponse:
     """The A4 attendance list as a web page with print CSS."""
     session = get_session_for_user(request, pk)
+    log_action(
+        "activities.attendance_list.printed",
+        programme=request.programme,
+        actor=request.user,
+        target=session,
+    )
     return render(request, "activities/session_print.html", _print_context(request, session))
 
 
@@ -241,6 +266,13 @@ def session_pdf(request: ProgrammeRequest, pk: int) -> HttpResponse:
         base_url=request.build_absolute_uri("/"),
         url_fetcher=URLFetcher(allowed_protocols={"file", "data"}),
     ).write_pdf(stylesheets=[CSS(filename=stylesheet)], pdf_variant="pdf/ua-1")
+    log_action(
+        "activities.attendance_list.downloaded",
+        programme=request.programme,
+        actor=request.user,
+        target=session,
+        format="pdf",
+    )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = (
         f'inline; filename="attendance-{session.pk}-{session.date:%Y-%m-%d}.pdf"'

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from sprakvan.accounts.models import Role, User
 from sprakvan.core.access import ProgrammeRequest, get_scoped, scoped, staff_view
+from sprakvan.core.concurrency import EditConflict, VersionForm
 from sprakvan.participants.models import Participant
 
 from .. import schedule as rules
@@ -36,6 +37,7 @@ from .access import (
     visible_activities,
     visible_sessions,
 )
+from .attendance import _page_context
 
 
 @staff_view(*STAFF)
@@ -91,13 +93,27 @@ def activity_edit(request: ProgrammeRequest, pk: int) -> HttpResponse:
 def _activity_form(request: ProgrammeRequest, pk: int | None) -> HttpResponse:
     instance = get_activity_for_user(request, pk) if pk else None
     form = ActivityForm(request.POST or None, instance=instance, programme=request.programme)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        activity = services.save_activity(
-            form.save(commit=False), leaders=form.cleaned_data["leaders"], saved_by=request.user
-        )
-        messages.success(request, _("The activity was saved."))
-        return redirect("activities:activity_detail", pk=activity.pk)
-    return render(request, "activities/activity_form.html", {"form": form, "activity": instance})
+        try:
+            activity = services.save_activity(
+                form.save(commit=False),
+                leaders=form.cleaned_data["leaders"],
+                saved_by=request.user,
+                version=form.loaded_version,
+            )
+        except EditConflict as conflict:
+            form.show_conflict(conflict)
+            instance, status = conflict.current, 409  # type: ignore[assignment]
+        else:
+            messages.success(request, _("The activity was saved."))
+            return redirect("activities:activity_detail", pk=activity.pk)
+    return render(
+        request,
+        "activities/activity_form.html",
+        {"form": form, "activity": instance},
+        status=status,
+    )
 
 
 @staff_view(Role.COORDINATOR)
@@ -183,13 +199,32 @@ def session_list(request: ProgrammeRequest) -> HttpResponse:
     )
 
 
+def _session_page_again(
+    request: ProgrammeRequest, pk: int, *, status: int, **forms: object
+) -> HttpResponse:
+    """The attendance page with the session as it is now and the refused form as it was sent."""
+    session = get_session_for_user(request, pk)
+    context = _page_context(request, session, **forms)
+    return render(request, "activities/session_attendance.html", context, status=status)
+
+
 @require_POST
 @staff_view(*STAFF)
 def session_cancel(request: ProgrammeRequest, pk: int) -> HttpResponse:
     session = get_session_for_user(request, pk)
-    form = CancelForm(request.POST)
-    note = form.cleaned_data["note"] if form.is_valid() else ""
-    services.cancel_session(session, cancelled_by=request.user, note=note)
+    form = CancelForm(request.POST, edited=session)
+    if not form.is_valid():
+        return _session_page_again(request, pk, status=400, cancel_form=form)
+    try:
+        services.cancel_session(
+            session,
+            cancelled_by=request.user,
+            note=form.cleaned_data["note"],
+            version=form.loaded_version,
+        )
+    except EditConflict as conflict:
+        form.show_conflict(conflict)
+        return _session_page_again(request, pk, status=409, cancel_form=form)
     messages.success(request, _("The session was cancelled."))
     return redirect("activities:session_attendance", pk=session.pk)
 
@@ -198,7 +233,14 @@ def session_cancel(request: ProgrammeRequest, pk: int) -> HttpResponse:
 @staff_view(*STAFF)
 def session_restore(request: ProgrammeRequest, pk: int) -> HttpResponse:
     session = get_session_for_user(request, pk)
-    services.restore_session(session, restored_by=request.user)
+    form = VersionForm(request.POST, edited=session)
+    if not form.is_valid():
+        return _session_page_again(request, pk, status=400, restore_form=form)
+    try:
+        services.restore_session(session, restored_by=request.user, version=form.loaded_version)
+    except EditConflict as conflict:
+        form.show_conflict(conflict)
+        return _session_page_again(request, pk, status=409, restore_form=form)
     messages.success(request, _("The session takes place again."))
     return redirect("activities:session_attendance", pk=session.pk)
 
@@ -208,16 +250,26 @@ def session_move(request: ProgrammeRequest, pk: int) -> HttpResponse:
     """A new date, time or place for this one session; the schedule stays as it is."""
     session = get_session_for_user(request, pk)
     form = SessionForm(
-        request.POST or None, initial=SessionForm.initial_for(session), programme=request.programme
+        request.POST or None,
+        initial=SessionForm.initial_for(session),
+        programme=request.programme,
+        edited=session,
     )
+    status = 200
     if request.method == "POST" and form.is_valid():
-        services.move_session(session, moved_by=request.user, **form.cleaned_data)
-        messages.success(request, _("The session was moved."))
-        return redirect("activities:session_attendance", pk=session.pk)
+        try:
+            services.move_session(session, moved_by=request.user, **form.cleaned_data)
+        except EditConflict as conflict:
+            form.show_conflict(conflict)
+            session, status = get_session_for_user(request, pk), 409
+        else:
+            messages.success(request, _("The session was moved."))
+            return redirect("activities:session_attendance", pk=session.pk)
     return render(
         request,
         "activities/session_form.html",
         {"form": form, "activity": session.activity, "session": session},
+        status=status,
     )
 
 

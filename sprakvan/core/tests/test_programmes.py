@@ -119,3 +119,18 @@ def test_pages_carry_a_content_security_policy_without_inline_scripts(client: Cl
 
     assert "script-src 'self'" in policy
     assert "unsafe-inline" not in policy
+
+
+@pytest.mark.parametrize("slug", ["reports", "audit", "staff", "admin", "platform"])
+def test_a_programme_cannot_take_an_address_of_the_platform(client_for: Any, slug: str) -> None:
+    admin = UserFactory(email="root@example.org", is_superuser=True, is_staff=True)
+
+    response = client_for(admin).post(
+        reverse("core:programme_create"), {"name": "Shadow", "slug": slug, "city": "X"}
+    )
+
+    assert response.status_code == 200
+    assert "already an address of the platform" in response.content.decode()
+    assert not Programme.objects.filter(slug=slug).exists()
+    with pytest.raises(CommandError, match="already an address of the platform"):
+        call_command("create_programme", slug, "--name", "Shadow")

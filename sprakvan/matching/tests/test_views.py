@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from sprakvan.core.concurrency import version_of
 from sprakvan.matching.models import CallRecord, FollowUp, Pair, ProposalRun, Rejection
 from sprakvan.matching.services import update_settings
 
@@ -205,7 +206,13 @@ def test_recording_both_calls_makes_the_pair_active(client_for, coordinator, pro
     url = reverse("matching:pair_call", args=[proposed_pair.pk])
     for side in ("newcomer", "established"):
         response = client.post(
-            url, {"call-side": side, "call-outcome": "agrees", "call-called_on": "2019-06-03"}
+            url,
+            {
+                "call-side": side,
+                "call-outcome": "agrees",
+                "call-called_on": "2019-06-03",
+                "call-version": version_of(proposed_pair),
+            },
         )
         assert response.status_code == 302
 
@@ -227,7 +234,12 @@ def test_an_invalid_call_form_shows_the_errors(client_for, coordinator, proposed
 def test_a_declining_call_ends_the_pair(client_for, coordinator, proposed_pair):
     client_for(coordinator).post(
         reverse("matching:pair_call", args=[proposed_pair.pk]),
-        {"call-side": "established", "call-outcome": "declines", "call-called_on": "2019-06-03"},
+        {
+            "call-side": "established",
+            "call-outcome": "declines",
+            "call-called_on": "2019-06-03",
+            "call-version": version_of(proposed_pair),
+        },
     )
 
     proposed_pair.refresh_from_db()
@@ -236,17 +248,27 @@ def test_a_declining_call_ends_the_pair(client_for, coordinator, proposed_pair):
 
 def test_pause_resume_and_end_through_the_pages(client_for, coordinator, active_pair, newcomer):
     client = client_for(coordinator)
-    client.post(reverse("matching:pair_pause", args=[active_pair.pk]), {"pause-on": "2019-07-01"})
+    client.post(
+        reverse("matching:pair_pause", args=[active_pair.pk]),
+        {"pause-on": "2019-07-01", "pause-version": version_of(active_pair)},
+    )
     active_pair.refresh_from_db()
     assert active_pair.state == "paused"
 
-    client.post(reverse("matching:pair_resume", args=[active_pair.pk]), {"resume-on": "2019-08-01"})
+    client.post(
+        reverse("matching:pair_resume", args=[active_pair.pk]),
+        {"resume-on": "2019-08-01", "resume-version": version_of(active_pair)},
+    )
     active_pair.refresh_from_db()
     assert active_pair.state == "active"
 
     client.post(
         reverse("matching:pair_end", args=[active_pair.pk]),
-        {"end-reason": "moved_away", "end-on": "2019-09-01"},
+        {
+            "end-reason": "moved_away",
+            "end-on": "2019-09-01",
+            "end-version": version_of(active_pair),
+        },
     )
     active_pair.refresh_from_db()
     newcomer.refresh_from_db()
@@ -263,7 +285,7 @@ def test_a_refused_change_shows_a_message_and_changes_nothing(
 ):
     response = client_for(coordinator).post(
         reverse("matching:pair_pause", args=[proposed_pair.pk]),
-        {"pause-on": "2019-07-01"},
+        {"pause-on": "2019-07-01", "pause-version": version_of(proposed_pair)},
         follow=True,
     )
 

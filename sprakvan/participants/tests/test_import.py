@@ -226,7 +226,10 @@ def test_the_preview_lists_every_error_and_offers_no_import(
 
 
 def test_a_large_import_runs_as_a_task_and_reports_progress(
-    coordinator: User, client_for: Any, programme: Programme
+    coordinator: User,
+    client_for: Any,
+    programme: Programme,
+    django_capture_on_commit_callbacks: Any,
 ) -> None:
     rows = [f"B{i};newcomer;P{i};;woman;;;;;2019-03-01" for i in range(400)]
     client: Client = client_for(coordinator)
@@ -235,7 +238,9 @@ def test_a_large_import_runs_as_a_task_and_reports_progress(
     )
     batch = ImportBatch.objects.get()
 
-    client.post(reverse("participants:import_confirm", args=[batch.pk]))
+    # The task is queued once the request's writes are committed.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("participants:import_confirm", args=[batch.pk]))
     page = client.get(reverse("participants:import_progress", args=[batch.pk]))
 
     assert "400 new" in page.content.decode()

@@ -7,6 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from sprakvan.accounts.models import User
+from sprakvan.core.concurrency import version_of
 from sprakvan.core.models import AuditEvent, Programme
 from sprakvan.participants.tests.factories import ParticipantFactory
 from sprakvan.partners.models import (
@@ -155,6 +156,7 @@ def test_coordinator_changes_and_removes_a_contribution(
         "amount": "477600",
         "covers": "project_leader",
         "form": "cash",
+        "version": version_of(contribution),
     }
 
     outside = client.post(edit, {**values, "year": 2025, "amount": "1"})
@@ -182,10 +184,13 @@ def test_coordinator_changes_a_budget_line_and_removes_it_only_without_costs(
     client = client_for(coordinator)
     edit = reverse("partners:budget_line_edit", args=[line.pk])
 
-    taken = client.post(edit, {"year": 2019, "name": "Lön", "amount": "1"})
+    version = version_of(line)
+    taken = client.post(edit, {"year": 2019, "name": "Lön", "amount": "1", "version": version})
     assert taken.status_code == 200
     assert "already has a budget line with this name" in taken.content.decode()
-    client.post(edit, {"year": 2019, "name": "Lokaler och fika", "amount": "250000"})
+    client.post(
+        edit, {"year": 2019, "name": "Lokaler och fika", "amount": "250000", "version": version}
+    )
     line.refresh_from_db()
     assert (line.name, line.amount) == ("Lokaler och fika", 250_000)
 

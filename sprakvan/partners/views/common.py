@@ -1,10 +1,18 @@
-"""Helpers shared by the partners pages: registration links, QR codes, the chosen year."""
+"""Helpers shared by the partners pages: registration links, QR codes, protected files, the year."""
 
 from __future__ import annotations
 
+import mimetypes
+from pathlib import Path, PurePosixPath
+from urllib.parse import quote
+
 import segno
-from django.http import Http404, HttpResponse
+from django.conf import settings
+from django.core.exceptions import SuspiciousFileOperation
+from django.db.models.fields.files import FieldFile
+from django.http import FileResponse, Http404, HttpResponse
 from django.urls import NoReverseMatch, reverse
+from django.utils.http import content_disposition_header
 
 from sprakvan.accounts.models import Role
 from sprakvan.core.access import ProgrammeRequest
@@ -29,7 +37,42 @@ def qr_response(link: str | None, filename: str) -> HttpResponse:
         segno.make(link, error="m").svg_inline(scale=6, border=2), content_type="image/svg+xml"
     )
     response["Content-Disposition"] = f'inline; filename="{filename}.svg"'
+    # After the link is rotated the page must show the new code, not a cached old one.
+    response["Cache-Control"] = "no-store"
     return response
+
+
+def protected_file_response(file: FieldFile) -> HttpResponse:
+    """An uploaded file as a download, for a view that has already checked who may have it.
+
+    Uploads are never served under /media/. With PROTECTED_MEDIA_ACCEL_PREFIX set, nginx sends
+    the file (an `internal` location aliased to MEDIA_ROOT); otherwise Django streams it. A
+    missing file, or a stored name that points outside the storage, is a 404.
+    """
+    if not file or not file.name:
+        raise Http404
+    try:
+        root = Path(file.storage.path("")).resolve()
+        path = Path(file.storage.path(file.name)).resolve()
+    except SuspiciousFileOperation as exc:
+        raise Http404 from exc
+    # safe_join refuses "../"; resolving also catches a symlink that leads out of the storage.
+    if not path.is_relative_to(root) or not path.is_file():
+        raise Http404
+    filename = path.name
+    prefix = getattr(settings, "PROTECTED_MEDIA_ACCEL_PREFIX", "")
+    response: HttpResponse | FileResponse
+    if prefix:
+        relative = PurePosixPath(*path.relative_to(root).parts)
+        response = HttpResponse(
+            content_type=mimetypes.guess_type(filename)[0] or "application/octet-stream"
+        )
+        response["X-Accel-Redirect"] = prefix.rstrip("/") + "/" + quote(str(relative))
+    else:
+        response = FileResponse(path.open("rb"), as_attachment=True, filename=filename)
+    response["Content-Disposition"] = content_disposition_header(True, filename) or "attachment"
+    # A FileResponse streams rather than being an HttpResponse; staff views are typed as the latter.
+    return response  # type: ignore[return-value]
 
 
 def chosen_year(request: ProgrammeRequest, default: int) -> int:

@@ -6,7 +6,7 @@ import copy
 
 from django.contrib import messages
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,11 +15,13 @@ from django.views.decorators.http import require_POST
 
 from sprakvan.accounts.models import Role
 from sprakvan.core.access import ProgrammeRequest, get_scoped, scoped, staff_view
+from sprakvan.core.audit import log_action
+from sprakvan.core.concurrency import EditConflict
 
 from .. import figures, services
 from ..forms import AgreementForm, BudgetLineForm, ContributionForm, CostForm
 from ..models import Agreement, BudgetLine, Contribution, Cost
-from .common import COORDINATOR, chosen_year
+from .common import COORDINATOR, chosen_year, protected_file_response
 
 
 @staff_view(COORDINATOR, Role.PARTNER_VIEWER)
@@ -55,10 +57,16 @@ def finances(request: ProgrammeRequest) -> HttpResponse:
 
 @staff_view(COORDINATOR, Role.PARTNER_VIEWER)
 def agreement_document(request: ProgrammeRequest, pk: int) -> HttpResponse:
+    """The signed agreement, only through this view: /media/ serves nothing."""
     agreement = get_scoped(Agreement.objects.all(), request, pk=pk)
-    if not agreement.document:
-        raise Http404
-    return FileResponse(agreement.document.open("rb"), as_attachment=True)  # type: ignore[return-value]
+    response = protected_file_response(agreement.document)
+    log_action(
+        "partners.agreement.document_downloaded",
+        programme=request.programme,
+        actor=request.user,
+        target=agreement,
+    )
+    return response
 
 
 @staff_view(COORDINATOR)
@@ -109,20 +117,29 @@ def _contribution_form(
     form = ContributionForm(
         request.POST or None, instance=copy.copy(contribution), agreement=agreement
     )
+    status = 200
     if request.method == "POST" and form.is_valid():
-        services.save_contribution(
-            agreement=agreement,
-            values=form.values(),
-            saved_by=request.user,
-            contribution=contribution,
-        )
-        messages.success(request, _("The contribution was saved."))
-        return redirect(reverse("partners:finances") + f"?year={form.cleaned_data['year']}")
+        try:
+            services.save_contribution(
+                agreement=agreement,
+                values=form.values(),
+                saved_by=request.user,
+                contribution=contribution,
+                version=form.loaded_version,
+            )
+        except EditConflict as conflict:
+            form.show_conflict(conflict)
+            status = 409
+        else:
+            messages.success(request, _("The contribution was saved."))
+            return redirect(reverse("partners:finances") + f"?year={form.cleaned_data['year']}")
     if contribution is None:
         title = _("New contribution to %(agreement)s") % {"agreement": agreement.title}
     else:
         title = _("Change a contribution to %(agreement)s") % {"agreement": agreement.title}
-    return render(request, "partners/money_form.html", {"form": form, "title": title})
+    return render(
+        request, "partners/money_form.html", {"form": form, "title": title}, status=status
+    )
 
 
 @require_POST
@@ -157,14 +174,26 @@ def _budget_line_form(request: ProgrammeRequest, line: BudgetLine | None) -> Htt
     form = BudgetLineForm(
         request.POST or None, instance=copy.copy(line), programme=request.programme
     )
+    status = 200
     if request.method == "POST" and form.is_valid():
-        services.save_budget_line(
-            programme=request.programme, values=form.values(), saved_by=request.user, line=line
-        )
-        messages.success(request, _("The budget line was saved."))
-        return redirect(reverse("partners:finances") + f"?year={form.cleaned_data['year']}")
+        try:
+            services.save_budget_line(
+                programme=request.programme,
+                values=form.values(),
+                saved_by=request.user,
+                line=line,
+                version=form.loaded_version,
+            )
+        except EditConflict as conflict:
+            form.show_conflict(conflict)
+            status = 409
+        else:
+            messages.success(request, _("The budget line was saved."))
+            return redirect(reverse("partners:finances") + f"?year={form.cleaned_data['year']}")
     title = _("New budget line") if line is None else _("Change the budget line")
-    return render(request, "partners/money_form.html", {"form": form, "title": title})
+    return render(
+        request, "partners/money_form.html", {"form": form, "title": title}, status=status
+    )
 
 
 @require_POST

@@ -9,6 +9,7 @@ from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from sprakvan.core.access import ProgrammeRequest, get_scoped, scoped, staff_view
 
@@ -100,3 +101,15 @@ def organisation_detail(request: ProgrammeRequest, pk: int) -> HttpResponse:
 def organisation_qr(request: ProgrammeRequest, pk: int) -> HttpResponse:
     organisation = get_scoped(Organisation.objects.all(), request, pk=pk)
     return qr_response(registration_link(request, organisation=organisation), f"referral-{pk}")
+
+
+@require_POST
+@staff_view(COORDINATOR)
+def organisation_link_rotate(request: ProgrammeRequest, pk: int) -> HttpResponse:
+    organisation = get_scoped(Organisation.objects.all(), request, pk=pk)
+    services.rotate_link(organisation, rotated_by=request.user)
+    messages.success(
+        request,
+        _("The referral link was replaced. Links and QR codes printed before no longer work."),
+    )
+    return redirect("partners:organisation_detail", pk=organisation.pk)

@@ -118,6 +118,18 @@ def outreach_qr(request: ProgrammeRequest, pk: int) -> HttpResponse:
     return qr_response(registration_link(request, event=event), f"event-{pk}")
 
 
+@require_POST
+@staff_view(COORDINATOR)
+def outreach_link_rotate(request: ProgrammeRequest, pk: int) -> HttpResponse:
+    event = get_scoped(OutreachEvent.objects.all(), request, pk=pk)
+    services.rotate_link(event, rotated_by=request.user)
+    messages.success(
+        request,
+        _("The sign-up link was replaced. Links and QR codes printed before no longer work."),
+    )
+    return redirect("partners:outreach_detail", pk=event.pk)
+
+
 @staff_view(COORDINATOR)
 def lead_create(request: ProgrammeRequest, pk: int) -> HttpResponse:
     """The stand form: save one person, then an empty form for the next."""

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from sprakvan.core.models import Programme
@@ -21,13 +22,16 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         if Programme.objects.filter(slug=options["slug"]).exists():
             raise CommandError(f"A programme with the slug '{options['slug']}' already exists.")
-        programme = create_programme(
-            slug=options["slug"],
-            name=options["name"],
-            city=options["city"],
-            organisations=options["organisations"],
-            districts=options["districts"],
-        )
+        try:
+            programme = create_programme(
+                slug=options["slug"],
+                name=options["name"],
+                city=options["city"],
+                organisations=options["organisations"],
+                districts=options["districts"],
+            )
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from error
         self.stdout.write(
             f"Created {programme.name} (/{programme.slug}/) with "
             f"{programme.districts.count()} districts."

@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 # Each entry is an idempotent command; add new periodic work here.
-PERIODIC = [("expand_sessions", ())]
+PERIODIC = [("expand_sessions", ()), ("fail_stale_jobs", ())]
 
 
 class Command(BaseCommand):

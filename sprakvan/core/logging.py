@@ -1,0 +1,44 @@
+"""Log filters: query strings (searches by name or phone) never reach a log line."""
+
+import logging
+import re
+
+QUERY_STRING = re.compile(r"\?[^\s\"']*")
+
+
+def without_query(text: str) -> str:
+    """`GET /participants/?q=0701234567 HTTP/1.1` → `GET /participants/ HTTP/1.1`."""
+    return QUERY_STRING.sub("", text)
+
+
+class StripQueryString(logging.Filter):
+    """For the request loggers (`django.server`, `django.request`, gunicorn's access log)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = without_query(str(record.msg))
+        if isinstance(record.args, tuple):
+            record.args = tuple(
+                without_query(arg) if isinstance(arg, str) else arg for arg in record.args
+            )
+        return True
+
+
+# What must never appear in a log line: e-mail addresses and phone numbers (E.164 or Swedish).
+PERSONAL_DATA = re.compile(
+    r"[\w.+-]+@[\w-]+\.[\w.-]+"
+    r"|\+\d{8,15}\b"
+    r"|\b0\d{1,3}[- ]?\d{2,3}[- ]?\d{2}[- ]?\d{2}\b"
+)
+
+
+class PersonalDataRecorder(logging.Handler):
+    """Keeps every log line that holds an e-mail address or phone number (the suite's guard)."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.DEBUG)
+        self.found: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        text = record.getMessage()
+        if PERSONAL_DATA.search(text):
+            self.found.append(f"{record.name}: {text}")
