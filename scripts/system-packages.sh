@@ -4,9 +4,9 @@ set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
-fc-list 2>/dev/null | grep -qi "Noto Sans Arabic" || missing+=(fonts-noto-core)
-fc-list 2>/dev/null | grep -qi "Abyssinica" || missing+=(fonts-sil-abyssinica)
-fc-list 2>/dev/null | grep -qi "DejaVu" || missing+=(fonts-dejavu-core)
+fc-list 2>/dev/null | grep -i "Noto Sans Arabic" >/dev/null || missing+=(fonts-noto-core)
+fc-list 2>/dev/null | grep -i "Abyssinica" >/dev/null || missing+=(fonts-sil-abyssinica)
+fc-list 2>/dev/null | grep -i "DejaVu" >/dev/null || missing+=(fonts-dejavu-core)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
     echo "The tests need these Debian packages: ${missing[*]} (install them as root)." >&2
