@@ -17,7 +17,7 @@ from sprakvan.participants.choices import WEEKDAYS, Gender, Group
 from sprakvan.partners.models import Organisation
 
 from . import schedule as rules
-from .models import WALK_IN_FIELDS, Activity, ActivityType, Session, Venue
+from .models import WALK_IN_FIELDS, WALK_IN_GROUPS, Activity, ActivityType, Session, Venue
 
 MONTHS = [
     (1, _("January")),
@@ -219,8 +219,8 @@ class WalkInForm(StyledFormMixin, forms.Form):
     def rows(self) -> list[tuple[str, list[forms.BoundField]]]:
         """(group label, its four fields) for a compact table."""
         return [
-            (str(Group(group).label), [self[n] for g, _s, n in WALK_IN_FIELDS if g == group])
-            for group in ("newcomer", "established")
+            (str(group.label), [self[n] for g, _s, n in WALK_IN_FIELDS if g == group])
+            for group, _plural in WALK_IN_GROUPS
         ]
 
 

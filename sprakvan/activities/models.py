@@ -13,6 +13,7 @@ from django.templatetags.static import static
 from django.utils.translation import gettext_lazy as _
 
 from sprakvan.core.models import District, Programme
+from sprakvan.participants.choices import Gender, Group
 
 from . import schedule as schedule_rules
 
@@ -374,11 +375,17 @@ class Attendance(models.Model):
         return f"{self.session_id}:{self.participant_id}"
 
 
+# Walk-ins are counted by the participants' own groups and genders: one source for both.
+# The plural names head the rows of the printed list.
+WALK_IN_GROUPS: list[tuple[Group, Any]] = [
+    (Group.NEWCOMER, _("Newcomers")),
+    (Group.ESTABLISHED, _("Established residents")),
+]
 # (group, gender) -> field name, in the order the form and the reports show them.
 WALK_IN_FIELDS = [
-    (group, gender, f"{group}_{gender}")
-    for group in ("newcomer", "established")
-    for gender in ("woman", "man", "another", "undisclosed")
+    (group.value, gender.value, f"{group.value}_{gender.value}")
+    for group, _plural in WALK_IN_GROUPS
+    for gender in Gender
 ]
 
 

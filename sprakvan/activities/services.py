@@ -13,6 +13,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from sprakvan.core.audit import log_action
 from sprakvan.core.concurrency import lock_unchanged
 from sprakvan.core.models import Programme
+from sprakvan.participants.choices import Source
 from sprakvan.participants.models import Participant
 from sprakvan.participants.services import register_participant
 
@@ -20,6 +21,7 @@ from . import schedule as rules
 from .models import (
     WALK_IN_FIELDS,
     Activity,
+    ActivityType,
     Attendance,
     Schedule,
     Session,
@@ -385,7 +387,7 @@ def add_new_person(
         programme=session.programme,
         group=group,
         values={**values, "district": values.get("district") or session.activity.district},
-        source="staff",
+        source=Source.STAFF,
         recorded_by=recorded_by,
         registered_on=session.date,
     )
@@ -496,7 +498,7 @@ def nearest_activities(
 
     ranked = sorted(
         activities,
-        key=lambda a: (distance(a), a.type != "language_cafe", -a.upcoming, a.title),
+        key=lambda a: (distance(a), a.type != ActivityType.LANGUAGE_CAFE, -a.upcoming, a.title),
     )[:limit]
     next_sessions: dict[int, Session] = {}
     for session in (

@@ -19,7 +19,7 @@ from sprakvan.participants.models import Participant
 from sprakvan.participants.services import change_status
 
 from . import engine
-from .models import CallRecord, FollowUp, Pair, reasons_as_json
+from .models import CallRecord, FollowUp, Pair, Side, reasons_as_json
 from .pools import Market, districts_of, pool_of
 
 PERIOD_START = datetime.date(2019, 1, 1)
@@ -180,7 +180,7 @@ def _decline(world: World, rng: random.Random, on: datetime.date) -> None:
             started_on=None,
             ended_on=on,
             end_reason=Pair.EndReason.DECLINED,
-            declined_by=rng.choice(["newcomer", "established"]),
+            declined_by=rng.choice([Side.NEWCOMER, Side.ESTABLISHED]),
             state=Pair.State.ENDED,
         )
     )
@@ -377,20 +377,35 @@ def load(programme: Programme, *, today: datetime.date) -> None:
     follow_ups: list[FollowUp] = []
     for pair in pairs:
         if pair.started_on:
-            for side in ("newcomer", "established"):
+            for side in (Side.NEWCOMER, Side.ESTABLISHED):
                 calls.append(
-                    CallRecord(pair=pair, side=side, outcome="agrees", called_on=pair.started_on)
+                    CallRecord(
+                        pair=pair,
+                        side=side,
+                        outcome=CallRecord.Outcome.AGREES,
+                        called_on=pair.started_on,
+                    )
                 )
             follow_ups.extend(_follow_ups(pair, rng, today))
         elif pair.end_reason == Pair.EndReason.DECLINED:
             assert pair.ended_on is not None
             calls.append(
                 CallRecord(
-                    pair=pair, side=pair.declined_by, outcome="declines", called_on=pair.ended_on
+                    pair=pair,
+                    side=pair.declined_by,
+                    outcome=CallRecord.Outcome.DECLINES,
+                    called_on=pair.ended_on,
                 )
             )
         elif pair.state == Pair.State.PROPOSED:
-            calls.append(CallRecord(pair=pair, side="newcomer", outcome="agrees", called_on=today))
+            calls.append(
+                CallRecord(
+                    pair=pair,
+                    side=Side.NEWCOMER,
+                    outcome=CallRecord.Outcome.AGREES,
+                    called_on=today,
+                )
+            )
     CallRecord.objects.bulk_create(calls)
     FollowUp.objects.bulk_create(follow_ups)
 

@@ -69,20 +69,32 @@ class PairQuerySet(models.QuerySet["Pair"]):
         return self.filter(Q(newcomer=participant) | Q(established=participant))
 
 
-class Pair(models.Model):
-    class State(models.TextChoices):
-        PROPOSED = "proposed", _("Proposed, to call")
-        ACTIVE = "active", _("Active")
-        PAUSED = "paused", _("Paused")
-        ENDED = "ended", _("Ended")
+# Pair's choices live beside it (not inside) so that its Meta constraints can name them too;
+# use them as `Pair.State` and `Pair.EndReason`.
+class PairState(models.TextChoices):
+    PROPOSED = "proposed", _("Proposed, to call")
+    ACTIVE = "active", _("Active")
+    PAUSED = "paused", _("Paused")
+    ENDED = "ended", _("Ended")
 
-    class EndReason(models.TextChoices):
-        NONE = "", _("(not ended)")
-        COMPLETED = "completed", _("Completed")
-        MOVED_AWAY = "moved_away", _("Moved away")
-        NO_CONTACT = "no_contact", _("No contact")
-        DECLINED = "declined", _("Declined when called")
-        OTHER = "other", _("Other")
+
+class PairEndReason(models.TextChoices):
+    NONE = "", _("(not ended)")
+    COMPLETED = "completed", _("Completed")
+    MOVED_AWAY = "moved_away", _("Moved away")
+    NO_CONTACT = "no_contact", _("No contact")
+    DECLINED = "declined", _("Declined when called")
+    OTHER = "other", _("Other")
+
+
+class Side(models.TextChoices):
+    NEWCOMER = "newcomer", _("Newcomer")
+    ESTABLISHED = "established", _("Established")
+
+
+class Pair(models.Model):
+    State = PairState
+    EndReason = PairEndReason
 
     OPEN_STATES = (State.PROPOSED, State.ACTIVE, State.PAUSED)
 
@@ -110,7 +122,7 @@ class Pair(models.Model):
         _("declined by"),
         max_length=12,
         blank=True,
-        choices=[("newcomer", _("Newcomer")), ("established", _("Established"))],
+        choices=Side.choices,
     )
     proposed_on = models.DateField(_("proposed"), null=True, blank=True)
     started_on = models.DateField(_("started"), null=True, blank=True)
@@ -139,15 +151,17 @@ class Pair(models.Model):
             # A newcomer has one language friend at a time.
             models.UniqueConstraint(
                 fields=["newcomer"],
-                condition=Q(state__in=["proposed", "active", "paused"]),
+                condition=Q(state__in=[PairState.PROPOSED, PairState.ACTIVE, PairState.PAUSED]),
                 name="pair_one_open_per_newcomer",
             ),
             models.CheckConstraint(
-                condition=~Q(state="ended") | (Q(ended_on__isnull=False) & ~Q(end_reason="")),
+                condition=~Q(state=PairState.ENDED)
+                | (Q(ended_on__isnull=False) & ~Q(end_reason=PairEndReason.NONE)),
                 name="pair_ended_has_date_and_reason",
             ),
             models.CheckConstraint(
-                condition=~Q(state__in=["active", "paused"]) | Q(started_on__isnull=False),
+                condition=~Q(state__in=[PairState.ACTIVE, PairState.PAUSED])
+                | Q(started_on__isnull=False),
                 name="pair_active_has_start",
             ),
         ]
@@ -191,11 +205,6 @@ class Rejection(models.Model):
 
     def __str__(self) -> str:
         return f"{self.newcomer_id} × {self.established_id}"
-
-
-class Side(models.TextChoices):
-    NEWCOMER = "newcomer", _("Newcomer")
-    ESTABLISHED = "established", _("Established")
 
 
 class CallRecord(models.Model):

@@ -20,7 +20,7 @@ from sprakvan.participants.models import (
 )
 
 from . import engine
-from .models import MatchingSettings, Pair, Rejection
+from .models import MatchingSettings, Pair, Rejection, Side
 
 COLUMNS = (
     "id",
@@ -177,9 +177,9 @@ def first_in_line(programme: Programme) -> set[int]:
     ).values_list("declined_by", "newcomer_id", "established_id")
     found: set[int] = set()
     for declined_by, newcomer_id, established_id in rows:
-        if declined_by == "established":
+        if declined_by == Side.ESTABLISHED:
             found.add(newcomer_id)
-        elif declined_by == "newcomer":
+        elif declined_by == Side.NEWCOMER:
             found.add(established_id)
     return found
 

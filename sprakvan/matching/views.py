@@ -18,6 +18,7 @@ from sprakvan.core import jobs
 from sprakvan.core.access import ProgrammeRequest, get_scoped, scoped, staff_view
 from sprakvan.core.audit import history_of
 from sprakvan.core.concurrency import EditConflict
+from sprakvan.core.htmx import is_htmx
 from sprakvan.participants.choices import Group
 from sprakvan.participants.models import Participant
 
@@ -37,11 +38,6 @@ from .pools import district_names, forbidden_pairs, open_pair_counts, pool_sizes
 from .tasks import RUN, start_run
 
 coordinator_view = staff_view(Role.COORDINATOR)
-
-
-def _htmx(request: ProgrammeRequest) -> bool:
-    """An htmx request wants a fragment (django-htmx sets `request.htmx`)."""
-    return bool(getattr(request, "htmx", False))
 
 
 def _people(request: ProgrammeRequest, ids: set[int]) -> dict[int, Participant]:
@@ -98,8 +94,8 @@ def _still_valid(request: ProgrammeRequest, stored: list[dict[str, Any]]) -> lis
     ]
 
 
-@coordinator_view
 @require_GET
+@coordinator_view
 def proposals(request: ProgrammeRequest) -> HttpResponse:
     """The best set of pairs for the whole waiting pool, with reasons; large pools run in the
     background and this page shows the latest run and its progress."""
@@ -112,7 +108,11 @@ def proposals(request: ProgrammeRequest) -> HttpResponse:
     if run and jobs.fail_stale(RUN, pks=[run.pk]):
         run.refresh_from_db()
     if large:
-        stored = _still_valid(request, run.proposals) if run and run.state == "done" else []
+        stored = (
+            _still_valid(request, run.proposals)
+            if run and run.state == ProposalRun.State.DONE
+            else []
+        )
         found = [(p["newcomer_id"], p["established_id"], p["score"], p["reasons"]) for p in stored]
     else:
         found = [
@@ -133,27 +133,27 @@ def proposals(request: ProgrammeRequest) -> HttpResponse:
     )
 
 
-@coordinator_view
 @require_POST
+@coordinator_view
 def proposal_run_start(request: ProgrammeRequest) -> HttpResponse:
     start_run(request.programme.pk, requested_by_id=request.user.pk, today=timezone.localdate())
     return redirect("matching:proposals")
 
 
-@coordinator_view
 @require_GET
+@coordinator_view
 def proposal_run_status(request: ProgrammeRequest, pk: int) -> HttpResponse:
     run = get_scoped(ProposalRun.objects.all(), request, pk=pk)
     if jobs.fail_stale(RUN, pks=[run.pk]):
         run.refresh_from_db()
     response = render(request, "matching/proposal_list.html#progress", {"run": run})
-    if run.is_finished and _htmx(request):
+    if run.is_finished and is_htmx(request):
         response["HX-Refresh"] = "true"
     return response
 
 
-@coordinator_view
 @require_POST
+@coordinator_view
 def proposal_run_retry(request: ProgrammeRequest, pk: int) -> HttpResponse:
     """Queue a failed matching run again."""
     run = get_scoped(ProposalRun.objects.all(), request, pk=pk)
@@ -177,7 +177,7 @@ def _pair_people(request: ProgrammeRequest, form: ProposalForm) -> tuple[Partici
 def _proposal_answer(
     request: ProgrammeRequest, context: dict[str, Any], message: str, *, ok: bool
 ) -> HttpResponse:
-    if _htmx(request):
+    if is_htmx(request):
         return render(
             request,
             "matching/proposal_list.html#outcome",
@@ -187,8 +187,8 @@ def _proposal_answer(
     return redirect("matching:proposals")
 
 
-@coordinator_view
 @require_POST
+@coordinator_view
 def proposal_accept(request: ProgrammeRequest) -> HttpResponse:
     form = ProposalForm(request.POST)
     if not form.is_valid():
@@ -215,8 +215,8 @@ def proposal_accept(request: ProgrammeRequest) -> HttpResponse:
     )
 
 
-@coordinator_view
 @require_POST
+@coordinator_view
 def proposal_reject(request: ProgrammeRequest) -> HttpResponse:
     form = ProposalForm(request.POST)
     if not form.is_valid():
@@ -238,8 +238,8 @@ def proposal_reject(request: ProgrammeRequest) -> HttpResponse:
     )
 
 
-@coordinator_view
 @require_GET
+@coordinator_view
 def proposal_candidates(request: ProgrammeRequest) -> HttpResponse:
     """The next-best partners of one person (?newcomer=<id> or ?established=<id>), with scores."""
     side = "newcomer" if "newcomer" in request.GET else "established"
@@ -265,13 +265,13 @@ def proposal_candidates(request: ProgrammeRequest) -> HttpResponse:
     template = "matching/proposal_candidates.html"
     return render(
         request,
-        f"{template}#candidates" if _htmx(request) else template,
+        f"{template}#candidates" if is_htmx(request) else template,
         {"person": person, "side": side, "rows": rows},
     )
 
 
-@coordinator_view
 @require_GET
+@coordinator_view
 def pair_list(request: ProgrammeRequest) -> HttpResponse:
     form = PairFilterForm(request.GET or None)
     pairs = scoped(Pair.objects.all(), request).select_related(
@@ -342,8 +342,8 @@ def _load_pair(request: ProgrammeRequest, pk: int) -> Pair:
     )
 
 
-@coordinator_view
 @require_GET
+@coordinator_view
 def pair_detail(request: ProgrammeRequest, pk: int) -> HttpResponse:
     return _pair_detail(request, _load_pair(request, pk))
 
@@ -366,8 +366,8 @@ def _change(
     return redirect("matching:pair_detail", pk=pair.pk)
 
 
-@coordinator_view
 @require_POST
+@coordinator_view
 def pair_call(request: ProgrammeRequest, pk: int) -> HttpResponse:
     pair = _load_pair(request, pk)
     form = CallForm(request.POST, prefix="call", edited=pair)
@@ -390,8 +390,8 @@ def pair_call(request: ProgrammeRequest, pk: int) -> HttpResponse:
     )
 
 
-@coordinator_view
 @require_POST
+@coordinator_view
 def pair_pause(request: ProgrammeRequest, pk: int) -> HttpResponse:
     pair = _load_pair(request, pk)
     form = DateForm(request.POST, prefix="pause", edited=pair)
@@ -409,8 +409,8 @@ def pair_pause(request: ProgrammeRequest, pk: int) -> HttpResponse:
     )
 
 
-@coordinator_view
 @require_POST
+@coordinator_view
 def pair_resume(request: ProgrammeRequest, pk: int) -> HttpResponse:
     pair = _load_pair(request, pk)
     form = DateForm(request.POST, prefix="resume", edited=pair)
@@ -428,8 +428,8 @@ def pair_resume(request: ProgrammeRequest, pk: int) -> HttpResponse:
     )
 
 
-@coordinator_view
 @require_POST
+@coordinator_view
 def pair_end(request: ProgrammeRequest, pk: int) -> HttpResponse:
     pair = _load_pair(request, pk)
     form = EndForm(request.POST, prefix="end", edited=pair)
@@ -453,8 +453,8 @@ def pair_end(request: ProgrammeRequest, pk: int) -> HttpResponse:
     )
 
 
-@coordinator_view
 @require_POST
+@coordinator_view
 def follow_up_record(request: ProgrammeRequest, pk: int) -> HttpResponse:
     follow_up = _load_follow_up(request, pk)
     form = FollowUpForm(request.POST, prefix=f"fu{follow_up.pk}")
@@ -500,8 +500,8 @@ def _follow_up_page(
     )
 
 
-@coordinator_view
 @require_GET
+@coordinator_view
 def follow_ups(request: ProgrammeRequest) -> HttpResponse:
     return _follow_up_page(request)
 

@@ -10,7 +10,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -20,6 +20,7 @@ from sprakvan.core import jobs
 from sprakvan.core.access import ProgrammeRequest, get_scoped, scoped, staff_view
 from sprakvan.core.audit import history_of, log_action
 from sprakvan.core.concurrency import EditConflict
+from sprakvan.core.htmx import is_htmx
 from sprakvan.core.spreadsheets import SpreadsheetError
 from sprakvan.matching.models import Pair
 
@@ -111,10 +112,7 @@ def participant_detail(request: ProgrammeRequest, pk: int) -> HttpResponse:
         actor=request.user,
         target=participant,
     )
-    try:
-        nearest_url = reverse("activities:participant_activities", args=[participant.pk])
-    except NoReverseMatch:
-        nearest_url = ""
+    nearest_url = reverse("activities:participant_activities", args=[participant.pk])
     return render(
         request,
         "participants/participant_detail.html",
@@ -292,7 +290,7 @@ def import_progress(request: ProgrammeRequest, pk: int) -> HttpResponse:
         "processed": processed,
         "percent": round(100 * processed / batch.total) if batch.total else 0,
     }
-    if request.htmx:  # type: ignore[attr-defined]
+    if is_htmx(request):
         return render(request, "participants/import_progress.html#progress", context)
     return render(request, "participants/import_progress.html", context)
 

@@ -3,10 +3,12 @@
 import datetime
 
 import pytest
+from django.db.models import PositiveSmallIntegerField
 
 from sprakvan.activities import services
-from sprakvan.activities.models import Attendance, Session, WalkInCount
+from sprakvan.activities.models import WALK_IN_FIELDS, Attendance, Session, WalkInCount
 from sprakvan.activities.statistics import attendance_summary
+from sprakvan.participants.choices import Gender, Group
 from sprakvan.participants.tests.factories import ParticipantFactory
 
 from .factories import SessionFactory
@@ -95,3 +97,13 @@ def test_summary_by_month_counts_everyone_once(counted):
 def test_summary_refuses_an_unknown_dimension(counted):
     with pytest.raises(ValueError):
         attendance_summary(Session.objects.all(), by=["colour"])
+
+
+def test_walk_ins_are_counted_in_one_box_per_participant_group_and_gender():
+    boxes = {name for _group, _gender, name in WALK_IN_FIELDS}
+    counted = {
+        f.name for f in WalkInCount._meta.get_fields() if isinstance(f, PositiveSmallIntegerField)
+    }
+
+    assert [(g, s) for g, s, _n in WALK_IN_FIELDS] == [(g, s) for g in Group for s in Gender]
+    assert boxes == counted

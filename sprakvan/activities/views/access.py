@@ -49,8 +49,3 @@ def get_session_for_user(request: ProgrammeRequest, pk: int) -> Session:
 def display_name(participant: Participant, *, full: bool) -> str:
     """Leaders see first names only; coordinators the full name."""
     return participant.full_name if full else participant.first_name
-
-
-def is_htmx(request: ProgrammeRequest) -> bool:
-    """django-htmx's `request.htmx` is truthy for a request htmx made."""
-    return bool(getattr(request, "htmx", False))

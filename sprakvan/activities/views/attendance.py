@@ -17,12 +17,13 @@ from django.views.decorators.http import require_POST
 
 from sprakvan.core.access import ProgrammeRequest, staff_view
 from sprakvan.core.audit import log_action
+from sprakvan.core.htmx import is_htmx
 from sprakvan.participants.models import Participant
 
 from .. import checkin, services
 from ..forms import CancelForm, NewPersonForm, SearchForm, WalkInForm
-from ..models import WALK_IN_FIELDS, Session, WalkInCount
-from .access import STAFF, display_name, get_session_for_user, is_coordinator, is_htmx
+from ..models import WALK_IN_FIELDS, WALK_IN_GROUPS, Session, WalkInCount
+from .access import STAFF, display_name, get_session_for_user, is_coordinator
 
 BLANK_ROWS = 12
 # WeasyPrint reports every rendering step at INFO; the log is not the place for it.
@@ -230,10 +231,7 @@ def _print_context(request: ProgrammeRequest, session: Session) -> dict:
         "blank_rows": range(BLANK_ROWS),
         "checkin_url": url,
         "qr_svg": checkin.qr_svg(url, scale=3),
-        "walk_in_groups": [
-            ("newcomer", _("Newcomers")),
-            ("established", _("Established residents")),
-        ],
+        "walk_in_groups": [(group.value, label) for group, label in WALK_IN_GROUPS],
     }
 
 

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from sprakvan.accounts.models import Role, User
 from sprakvan.core.access import ProgrammeRequest, get_scoped, scoped, staff_view
 from sprakvan.core.concurrency import EditConflict, VersionForm
+from sprakvan.core.htmx import is_htmx
 from sprakvan.participants.models import Participant
 
 from .. import schedule as rules
@@ -33,7 +34,6 @@ from .access import (
     get_activity_for_user,
     get_session_for_user,
     is_coordinator,
-    is_htmx,
     visible_activities,
     visible_sessions,
 )

@@ -279,28 +279,28 @@ TABLE: dict[str, Row] = {
     "participants:import_confirm": Row(get=POST_ONLY, post=COORDINATOR_CHANGES, pk="batch"),
     "participants:import_progress": Row(get=COORDINATOR_ONLY, pk="batch"),
     "participants:import_retry": Row(get=POST_ONLY, post=COORDINATOR_CHANGES, pk="batch"),
-    # matching (the role check comes before require_GET/require_POST)
+    # matching (require_POST before the role check: GET is 405 even without a login)
     "matching:proposals": Row(get=COORDINATOR_ONLY),
     "matching:proposal_accept": Row(
-        get=staff(405, C), post=COORDINATOR_CHANGES, data=proposal, cross=Cross.STAFF
+        get=POST_ONLY, post=COORDINATOR_CHANGES, data=proposal, cross=Cross.STAFF
     ),
     "matching:proposal_reject": Row(
-        get=staff(405, C), post=COORDINATOR_CHANGES, data=proposal, cross=Cross.STAFF
+        get=POST_ONLY, post=COORDINATOR_CHANGES, data=proposal, cross=Cross.STAFF
     ),
     "matching:proposal_candidates": Row(
         get=COORDINATOR_ONLY, query=lambda w: {"newcomer": w.newcomer.pk}, cross=Cross.STAFF
     ),
-    "matching:proposal_run_start": Row(get=staff(405, C), post=COORDINATOR_CHANGES),
+    "matching:proposal_run_start": Row(get=POST_ONLY, post=COORDINATOR_CHANGES),
     "matching:proposal_run_status": Row(get=COORDINATOR_ONLY, pk="run"),
-    "matching:proposal_run_retry": Row(get=staff(405, C), post=COORDINATOR_CHANGES, pk="run"),
+    "matching:proposal_run_retry": Row(get=POST_ONLY, post=COORDINATOR_CHANGES, pk="run"),
     "matching:pair_list": Row(get=COORDINATOR_ONLY),
     "matching:pair_detail": Row(get=COORDINATOR_ONLY, pk="pair"),
-    "matching:pair_call": Row(get=staff(405, C), post=COORDINATOR_CHANGES, pk="pair"),
-    "matching:pair_pause": Row(get=staff(405, C), post=COORDINATOR_CHANGES, pk="pair"),
-    "matching:pair_resume": Row(get=staff(405, C), post=COORDINATOR_CHANGES, pk="pair"),
-    "matching:pair_end": Row(get=staff(405, C), post=COORDINATOR_CHANGES, pk="pair"),
+    "matching:pair_call": Row(get=POST_ONLY, post=COORDINATOR_CHANGES, pk="pair"),
+    "matching:pair_pause": Row(get=POST_ONLY, post=COORDINATOR_CHANGES, pk="pair"),
+    "matching:pair_resume": Row(get=POST_ONLY, post=COORDINATOR_CHANGES, pk="pair"),
+    "matching:pair_end": Row(get=POST_ONLY, post=COORDINATOR_CHANGES, pk="pair"),
     "matching:follow_ups": Row(get=COORDINATOR_ONLY),
-    "matching:follow_up_record": Row(get=staff(405, C), post=COORDINATOR_CHANGES, pk="follow_up"),
+    "matching:follow_up_record": Row(get=POST_ONLY, post=COORDINATOR_CHANGES, pk="follow_up"),
     "matching:settings": Row(get=COORDINATOR_ONLY, post=COORDINATOR_CHANGES),
     # activities: coordinators see all, leaders their own activities' sessions
     "activities:activity_list": Row(get=ALL_LEADERS),

@@ -46,6 +46,16 @@ def test_follow_up_record_refuses_get(client_for, coordinator, active_pair):
     assert response.status_code == 405
 
 
+@pytest.mark.parametrize(("name", "with_pk"), POST_ONLY)
+def test_changes_refuse_get_before_asking_who_you_are(
+    client, client_for, leader, active_pair, name, with_pk
+):
+    url = reverse(name, args=[active_pair.pk] if with_pk else [])
+
+    assert client.get(url).status_code == 405
+    assert client_for(leader).get(url).status_code == 405
+
+
 @pytest.mark.parametrize(
     "name",
     ["matching:proposals", "matching:pair_list", "matching:follow_ups", "matching:settings"],
