@@ -42,6 +42,7 @@ lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy config sprakvan
+	$(PY) manage.py makemigrations --check --dry-run
 	DEBUG=false SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
 	ALLOWED_HOSTS=sprakvan.example.org BEHIND_TLS_PROXY=true \
 	EMAIL_URL=smtp+tls://mailer:secret@smtp.example.org:587 \

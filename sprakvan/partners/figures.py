@@ -1,7 +1,6 @@
 """The partners app's numbers from the database: funnels, budget vs actual, cost per pair.
 
-Pairs come from the matching app and attendance from the activities app when they are
-installed; without them "matched" falls back to the participant's status.
+Pairs come from the matching app and attendance from the activities app.
 """
 
 from __future__ import annotations
@@ -10,30 +9,18 @@ import datetime
 from collections.abc import Hashable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
-from django.apps import apps
-from django.db.models import Model, Q, QuerySet, Sum
+from django.db.models import Q, QuerySet, Sum
 
+from sprakvan.activities.models import Attendance, Session
 from sprakvan.core.models import Programme
-from sprakvan.participants.choices import Source, Status
+from sprakvan.matching.models import Pair
+from sprakvan.participants.choices import Source
 from sprakvan.participants.models import Participant
 
 from .funnel import FunnelCounts, Outcome, funnel
 from .models import BudgetLine, Contribution, Lead, OutreachEvent
 from .money import LineFigures, per_unit, totals
-
-
-def _model(app_label: str, name: str) -> type[Model] | None:
-    try:
-        return apps.get_model(app_label, name)
-    except LookupError:
-        return None
-
-
-def pair_model() -> Any:
-    return _model("matching", "Pair")
-
 
 # A pair that ran at least this long counts as an active pair even after it ended.
 ACTIVE_PAIR_DAYS = 30
@@ -46,22 +33,23 @@ def outcomes(participant_ids: set[int], *, today: datetime.date) -> dict[int, Ou
         return {}
     rows = Participant.objects.filter(pk__in=participant_ids, erased_at__isnull=True)
     groups = dict(rows.values_list("pk", "group"))
-    Pair = pair_model()
-    if Pair is None:
-        matched = set(rows.filter(status=Status.MATCHED).values_list("pk", flat=True))
-        active = matched
-    else:
-        started = Pair.objects.filter(started_on__isnull=False).filter(
-            Q(newcomer_id__in=participant_ids) | Q(established_id__in=participant_ids)
-        )
-        matched, active = set(), set()
-        lasting = datetime.timedelta(days=ACTIVE_PAIR_DAYS)
-        for newcomer_id, established_id, started_on, ended_on in started.values_list(
-            "newcomer_id", "established_id", "started_on", "ended_on"
+    started = Pair.objects.filter(started_on__isnull=False).filter(
+        Q(newcomer_id__in=participant_ids) | Q(established_id__in=participant_ids)
+    )
+    matched: set[int] = set()
+    active: set[int] = set()
+    lasting = datetime.timedelta(days=ACTIVE_PAIR_DAYS)
+    for newcomer_id, established_id, started_on, ended_on in started.values_list(
+        "newcomer_id", "established_id", "started_on", "ended_on"
+    ):
+        matched |= {newcomer_id, established_id}
+        # started_on is never None here (filtered above); the check only narrows the type.
+        if (
+            ended_on is None
+            or ended_on > today
+            or (started_on and ended_on - started_on >= lasting)
         ):
-            matched |= {newcomer_id, established_id}
-            if ended_on is None or ended_on > today or ended_on - started_on >= lasting:
-                active |= {newcomer_id, established_id}
+            active |= {newcomer_id, established_id}
     return {
         pk: Outcome(group=group, matched=pk in matched, active=pk in active)
         for pk, group in groups.items()
@@ -110,11 +98,8 @@ def source_funnels(
     return funnel(leads=leads, arrivals=arrivals, outcomes=outcomes(ids, today=today))
 
 
-def new_pairs(programme: Programme, year: int) -> int | None:
-    """Pairs that started in the year; None when the matching app is not there."""
-    Pair = pair_model()
-    if Pair is None:
-        return None
+def new_pairs(programme: Programme, year: int) -> int:
+    """Pairs that started in the year."""
     start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     return Pair.objects.filter(programme=programme).started_between(start, end).count()
 
@@ -124,24 +109,18 @@ def active_participants(programme: Programme, year: int) -> int:
     at least one session in the year."""
     start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     ids: set[int] = set()
-    Pair = pair_model()
-    if Pair is not None:
-        for a, b in (
-            Pair.objects.filter(programme=programme)
-            .active_during(start, end)
-            .values_list("newcomer_id", "established_id")
-        ):
-            ids |= {a, b}
+    for a, b in (
+        Pair.objects.filter(programme=programme)
+        .active_during(start, end)
+        .values_list("newcomer_id", "established_id")
+    ):
+        ids |= {a, b}
     ids |= _attendees(programme, start, end)
     return len(ids)
 
 
 def _attendees(programme: Programme, start: datetime.date, end: datetime.date) -> set[int]:
     """Participants named on the attendance of a session held in start..end (not cancelled)."""
-    Attendance: Any = _model("activities", "Attendance")
-    Session: Any = _model("activities", "Session")
-    if Attendance is None or Session is None:
-        return set()
     sessions = Session.objects.filter(programme=programme).held_between(start, end)
     return set(
         Attendance.objects.filter(session__in=sessions).values_list("participant_id", flat=True)
@@ -155,7 +134,7 @@ class YearFinances:
     total: LineFigures
     contributions: list[Contribution]
     contributions_total: int
-    new_pairs: int | None
+    new_pairs: int
     active_participants: int
     cost_per_new_pair: Decimal | None
     cost_per_active_participant: Decimal | None

@@ -16,7 +16,10 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from sprakvan.activities.models import Schedule
+from sprakvan.activities.schedule import rule_weekdays
 from sprakvan.core.models import Programme
+from sprakvan.partners.figures import year_finances
 
 from .charts import Chart, charts_for
 from .goals import GoalResult
@@ -93,7 +96,6 @@ class Content:
     goals_next_year: list[GoalLine] = field(default_factory=list)
     year: int = 0
     finances: Finances | None = None
-    missing: list[str] = field(default_factory=list)
 
 
 def _count(value: int | None, suppressed: bool) -> str:
@@ -120,19 +122,13 @@ def _results(report: Report, suppressed: bool) -> list[tuple[str, str]]:
             parts.append(_("%(n)s another or not given") % {"n": _count(other, suppressed)})
         lines.append((label, f"{_count(row['total'], suppressed)} ({' / '.join(parts)})"))
     pairs = report.current.pairs
-    if pairs is not None:
-        lines.append((_("New language-friend pairs"), _count(pairs.new, suppressed)))
-        lines.append((_("Active language-friend pairs"), _count(pairs.active, suppressed)))
+    lines.append((_("New language-friend pairs"), _count(pairs.new, suppressed)))
+    lines.append((_("Active language-friend pairs"), _count(pairs.active, suppressed)))
     return lines
 
 
 def _weekly_places(programme: Programme, period: Period) -> list[WeeklyPlace]:
     """Places with language cafés every week in the period, and how often: one query."""
-    try:
-        from sprakvan.activities.models import Schedule
-        from sprakvan.activities.schedule import rule_weekdays
-    except ImportError:
-        return []
     schedules = (
         Schedule.objects.filter(
             activity__programme=programme,
@@ -180,10 +176,6 @@ def _goal_lines(results: list[tuple[Any, GoalResult]]) -> list[GoalLine]:
 
 
 def _finances(programme: Programme, year: int) -> Finances | None:
-    try:
-        from sprakvan.partners.figures import year_finances
-    except ImportError:
-        return None
     f = year_finances(programme, year)
     if not f.contributions and not f.lines:
         return None
@@ -229,17 +221,16 @@ def build_content(
             tables = viewer_tables(tables)
         by_slug = {t.slug: t for t in tables}
         charts = charts_for(by_slug, image_format=image_format)
-        sessions = report.current.sessions
         types: list[tuple[str, str, str]] = []
         type_table = by_slug.get("sessions-by-type")
-        if sessions is not None and type_table is not None:
+        if type_table is not None:
             rows = type_table.values[:-1] if type_table.has_total_row else type_table.values
             labels = type_table.labels[: len(rows)]
             types = [
                 (label, str(row[0]), str(row[1])) for label, row in zip(labels, rows, strict=True)
             ]
-        fairs = [(f"{r.event}", f"{r.date:%Y-%m-%d}") for r in (report.current.funnel or [])]
-        content = Content(
+        fairs = [(f"{r.event}", f"{r.date:%Y-%m-%d}") for r in report.current.funnel]
+        return Content(
             programme=programme.name,
             organisations=programme.organisations,
             city=programme.city,
@@ -264,11 +255,6 @@ def build_content(
             year=year,
             finances=_finances(programme, year),
         )
-        if report.rows.pairs is None:
-            content.missing.append(_("language-friend pairs"))
-        if report.rows.sessions is None:
-            content.missing.append(_("sessions and attendance"))
-        return content
 
 
 def html(content: Content) -> str:

@@ -58,17 +58,13 @@ class GoalResult:
 
 
 def measure_value(f: Figures, measure: str) -> float | None:
-    """A measure from one period's figures; None when the part has no data."""
+    """A measure from one period's figures; None when it has no value (an average of no sessions)."""
     if measure == "newcomers":
         return f.registrations["newcomer"]["total"]
     if measure == "established":
         return f.registrations["established"]["total"]
     if measure in ("new_pairs", "active_pairs"):
-        if f.pairs is None:
-            return None
         return f.pairs.new if measure == "new_pairs" else f.pairs.active
-    if f.sessions is None:
-        return None
     if measure == "sessions":
         return f.sessions.sessions
     if measure == "attendance":
@@ -192,9 +188,6 @@ def evaluate_goals(
             minimum_per_month=goal.minimum_per_month or 0,
         )
         if goal.kind == "monthly_in_district":
-            if rows.sessions is None:
-                results.append((goal, GoalResult(NO_DATA, 0.0, None, None)))
-                continue
             held, planned = _monthly(rows.sessions, year, district, today)
             result = evaluate(
                 spec, year=year, today=today, held_per_month=held, planned_per_month=planned

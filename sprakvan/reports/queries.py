@@ -2,8 +2,6 @@
 
 `load_rows` reads everything for a date window in about ten GROUP BY queries, whatever the
 size of the data; `statistics.py` then computes any period inside the window from the rows.
-Parts owned by other apps (pairs, sessions, referrals, outreach) are read only when their
-models are installed; a missing part gives `None`, which the pages show as "no data".
 
 People are counted from every registration that is not an unresolved duplicate, erased or not:
 erasure blanks personal fields but keeps the row (see docs/statistics.md).
@@ -15,8 +13,6 @@ import datetime
 from collections.abc import Iterable
 from typing import Any
 
-from django.apps import apps
-from django.core.exceptions import FieldError
 from django.db.models import (
     Case,
     CharField,
@@ -34,8 +30,11 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, TruncDate
 
+from sprakvan.activities.models import Activity, Attendance, Session
 from sprakvan.core.models import Programme
+from sprakvan.matching.models import Pair
 from sprakvan.participants.models import Participant
+from sprakvan.partners.models import Lead, OutreachEvent, Referral
 
 from .statistics import (
     Figures,
@@ -51,13 +50,6 @@ from .statistics import (
 
 WALK_IN_GROUPS = ("newcomer", "established")
 WALK_IN_GENDERS = ("woman", "man", "another", "undisclosed")
-
-
-def _model(app_label: str, name: str) -> Any:
-    try:
-        return apps.get_model(app_label, name)
-    except LookupError:
-        return None
 
 
 def counted_participants() -> QuerySet[Participant]:
@@ -83,11 +75,8 @@ def registration_rows(programme: Programme | None, window: Period) -> list[Regis
     ]
 
 
-def pair_rows(programme: Programme | None, window: Period) -> list[PairRow] | None:
+def pair_rows(programme: Programme | None, window: Period) -> list[PairRow]:
     """Pairs that started by the window's end and had not ended before its start."""
-    Pair = _model("matching", "Pair")
-    if Pair is None:
-        return None
     rows = (
         _scope(Pair.objects.all(), programme)
         .filter(started_on__isnull=False, started_on__lte=window.end)
@@ -116,23 +105,18 @@ def waiting_at(programme: Programme | None, day: datetime.date) -> dict[str, int
     in_pair = Q(started_on__isnull=False, started_on__lte=day) & (
         Q(ended_on__isnull=True) | Q(ended_on__gt=day)
     )
-    Pair = _model("matching", "Pair")
     people = _scope(counted_participants(), programme).filter(registered_on__lte=day)
     gone = (
         ~Q(status="waiting")
         & ~Q(status="matched")
         & (Q(status_changed_on__isnull=True) | Q(status_changed_on__lte=day))
     )
-    people = people.exclude(gone)
-    if Pair is None:
-        people = people.exclude(Q(status="matched") & Q(status_changed_on__lte=day))
-    else:
-        pairs = Pair.objects.filter(in_pair)
-        people = people.exclude(
-            Exists(pairs.filter(newcomer=OuterRef("pk")))
-            | Exists(pairs.filter(established=OuterRef("pk")))
-        )
-        # Established volunteers with room for more count as waiting only while unmatched.
+    pairs = Pair.objects.filter(in_pair)
+    people = people.exclude(gone).exclude(
+        Exists(pairs.filter(newcomer=OuterRef("pk")))
+        | Exists(pairs.filter(established=OuterRef("pk")))
+    )
+    # Established volunteers with room for more count as waiting only while unmatched.
     counts = dict(people.values_list("group").annotate(n=Count("pk")).order_by())
     return {group: counts.get(group, 0) for group in WALK_IN_GROUPS}
 
@@ -141,7 +125,6 @@ def _activity_places(programme: Programme | None) -> dict[int, tuple[str, str]]:
     """activity id → (district label, activity type). The district is the activity's, else its
     venue's; across programmes it carries the programme's name, since district names repeat
     between cities. One query: a programme has tens of activities, the platform thousands."""
-    Activity = _model("activities", "Activity")
     rows = _scope(Activity.objects.all(), programme).values_list(
         "pk", "type", "district__name", "venue__district__name", "programme__name"
     )
@@ -169,180 +152,155 @@ def _segment_of(field: str, starts: list[datetime.date]) -> Any:
 
 def session_rows(
     programme: Programme | None, window: Period, cuts: Iterable[datetime.date] | None = None
-) -> list[SessionRow] | None:
+) -> list[SessionRow]:
     """Held sessions per piece of the window, district and activity type, with named and
     walk-in attendance. A row's `on` is the first day of its piece: the window is cut at
     `cuts` (every period's first day and the day after its last), or into days when None.
 
     The database groups by (piece, activity), which is cheap on integer keys and gives a few
     rows per activity; districts and types are joined in Python from one small query."""
-    Session = _model("activities", "Session")
-    Attendance = _model("activities", "Attendance")
-    if Session is None or Attendance is None:
-        return None
-    try:
-        sessions = _scope(Session.objects.exclude(status="cancelled"), programme).filter(
-            date__gte=window.start, date__lte=window.end
-        )
-        walk_in_sums = {
-            f"w_{group}": Sum(
-                sum(
-                    (Coalesce(F(f"walk_ins__{group}_{gender}"), 0) for gender in WALK_IN_GENDERS),
-                    start=Value(0, output_field=IntegerField()),
-                )
+    sessions = _scope(Session.objects.exclude(status="cancelled"), programme).filter(
+        date__gte=window.start, date__lte=window.end
+    )
+    walk_in_sums = {
+        f"w_{group}": Sum(
+            sum(
+                (Coalesce(F(f"walk_ins__{group}_{gender}"), 0) for gender in WALK_IN_GENDERS),
+                start=Value(0, output_field=IntegerField()),
             )
-            for group in WALK_IN_GROUPS
-        }
-        if cuts is None:
-            day, named_day = F("date"), F("session__date")
-        else:
-            starts = segment_starts(window, cuts)
-            day, named_day = _segment_of("date", starts), _segment_of("session__date", starts)
-        per_day = (
-            sessions.annotate(piece=day)
-            .values("piece", "activity_id")
-            .annotate(n=Count("pk"), **walk_in_sums)
-            .order_by()
         )
-        named = (
-            Attendance.objects.filter(session__in=sessions.values("pk"))
-            .annotate(piece=named_day)
-            .values("piece", "session__activity_id")
-            .annotate(
-                newcomers=Count("pk", filter=Q(participant__group="newcomer")),
-                established=Count("pk", filter=Q(participant__group="established")),
-            )
-            .order_by()
+        for group in WALK_IN_GROUPS
+    }
+    if cuts is None:
+        day, named_day = F("date"), F("session__date")
+    else:
+        starts = segment_starts(window, cuts)
+        day, named_day = _segment_of("date", starts), _segment_of("session__date", starts)
+    per_day = (
+        sessions.annotate(piece=day)
+        .values("piece", "activity_id")
+        .annotate(n=Count("pk"), **walk_in_sums)
+        .order_by()
+    )
+    named = (
+        Attendance.objects.filter(session__in=sessions.values("pk"))
+        .annotate(piece=named_day)
+        .values("piece", "session__activity_id")
+        .annotate(
+            newcomers=Count("pk", filter=Q(participant__group="newcomer")),
+            established=Count("pk", filter=Q(participant__group="established")),
         )
-        places = _activity_places(programme)
-        totals: dict[tuple[datetime.date, str, str], list[int]] = {}
-        for r in per_day:
-            district, kind = places.get(r["activity_id"], ("", ""))
-            cell = totals.setdefault((r["piece"], district, kind), [0, 0, 0, 0, 0])
-            cell[0] += r["n"]
-            cell[3] += r["w_newcomer"] or 0
-            cell[4] += r["w_established"] or 0
-        for r in named:
-            district, kind = places.get(r["session__activity_id"], ("", ""))
-            cell = totals.setdefault((r["piece"], district, kind), [0, 0, 0, 0, 0])
-            cell[1] += r["newcomers"]
-            cell[2] += r["established"]
-        return [
-            SessionRow(
-                on=day,
-                district=district,
-                activity_type=kind,
-                sessions=n,
-                named_newcomers=named_newcomers,
-                named_established=named_established,
-                walk_in_newcomers=walk_newcomers,
-                walk_in_established=walk_established,
-            )
-            for (day, district, kind), (
-                n,
-                named_newcomers,
-                named_established,
-                walk_newcomers,
-                walk_established,
-            ) in totals.items()
-        ]
-    except FieldError:
-        return None
+        .order_by()
+    )
+    places = _activity_places(programme)
+    totals: dict[tuple[datetime.date, str, str], list[int]] = {}
+    for r in per_day:
+        district, kind = places.get(r["activity_id"], ("", ""))
+        cell = totals.setdefault((r["piece"], district, kind), [0, 0, 0, 0, 0])
+        cell[0] += r["n"]
+        cell[3] += r["w_newcomer"] or 0
+        cell[4] += r["w_established"] or 0
+    for r in named:
+        district, kind = places.get(r["session__activity_id"], ("", ""))
+        cell = totals.setdefault((r["piece"], district, kind), [0, 0, 0, 0, 0])
+        cell[1] += r["newcomers"]
+        cell[2] += r["established"]
+    return [
+        SessionRow(
+            on=day,
+            district=district,
+            activity_type=kind,
+            sessions=n,
+            named_newcomers=named_newcomers,
+            named_established=named_established,
+            walk_in_newcomers=walk_newcomers,
+            walk_in_established=walk_established,
+        )
+        for (day, district, kind), (
+            n,
+            named_newcomers,
+            named_established,
+            walk_newcomers,
+            walk_established,
+        ) in totals.items()
+    ]
 
 
-def referral_rows(programme: Programme | None, window: Period) -> list[ReferralRow] | None:
+def referral_rows(programme: Programme | None, window: Period) -> list[ReferralRow]:
     """(day referred, organisation, what became of the person, how many)."""
-    Referral = _model("partners", "Referral")
-    if Referral is None:
-        return None
-    try:
-        rows = (
-            _scope(Referral.objects.all(), programme)
-            .annotate(
-                day=TruncDate("created_at"),
-                outcome=Coalesce(F("participant__status"), Value("left", output_field=CharField())),
-            )
-            .filter(day__gte=window.start, day__lte=window.end)
-            .values("day", "organisation__name", "outcome")
-            .annotate(n=Count("pk"))
-            .order_by()
+    rows = (
+        _scope(Referral.objects.all(), programme)
+        .annotate(
+            day=TruncDate("created_at"),
+            outcome=Coalesce(F("participant__status"), Value("left", output_field=CharField())),
         )
-        return [
-            ReferralRow(
-                on=r["day"],
-                organisation=r["organisation__name"],
-                outcome=r["outcome"],
-                count=r["n"],
-            )
-            for r in rows
-        ]
-    except FieldError:
-        return None
+        .filter(day__gte=window.start, day__lte=window.end)
+        .values("day", "organisation__name", "outcome")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return [
+        ReferralRow(
+            on=r["day"],
+            organisation=r["organisation__name"],
+            outcome=r["outcome"],
+            count=r["n"],
+        )
+        for r in rows
+    ]
 
 
-def funnel_rows(programme: Programme | None, window: Period) -> list[FunnelRow] | None:
+def funnel_rows(programme: Programme | None, window: Period) -> list[FunnelRow]:
     """Per outreach event in the window: leads, people registered through it, and of those how
     many have been in a pair that started (a person counts once per event)."""
-    Event = _model("partners", "OutreachEvent")
-    Lead = _model("partners", "Lead")
-    Pair = _model("matching", "Pair")
-    if Event is None or Lead is None:
-        return None
-    try:
-        events = _scope(Event.objects.all(), programme).filter(
-            date__gte=window.start, date__lte=window.end
+    events = _scope(OutreachEvent.objects.all(), programme).filter(
+        date__gte=window.start, date__lte=window.end
+    )
+    event_list = list(
+        events.annotate(lead_count=Count("leads")).values("pk", "name", "date", "lead_count")
+    )
+    ids = [e["pk"] for e in event_list]
+    started = Pair.objects.filter(started_on__isnull=False)
+    paired = Exists(started.filter(newcomer=OuterRef("pk"))) | Exists(
+        started.filter(established=OuterRef("pk"))
+    )
+    lead_paired = Exists(started.filter(newcomer=OuterRef("participant"))) | Exists(
+        started.filter(established=OuterRef("participant"))
+    )
+    arrivals = (
+        counted_participants()
+        .filter(source_event_id__in=ids)
+        .values("source_event_id")
+        .annotate(n=Count("pk"), paired=Count("pk", filter=paired))
+        .order_by()
+    )
+    linked = (
+        Lead.objects.filter(event_id__in=ids, participant__isnull=False)
+        .exclude(participant__source_event_id=F("event_id"))
+        .values("event_id")
+        .annotate(
+            n=Count("participant", distinct=True),
+            paired=Count("participant", distinct=True, filter=lead_paired),
         )
-        event_list = list(
-            events.annotate(lead_count=Count("leads")).values("pk", "name", "date", "lead_count")
+        .order_by()
+    )
+    registered: dict[int, list[int]] = {pk: [0, 0] for pk in ids}
+    for r in arrivals:
+        registered[r["source_event_id"]][0] += r["n"]
+        registered[r["source_event_id"]][1] += r["paired"]
+    for link in linked:
+        registered[link["event_id"]][0] += link["n"]
+        registered[link["event_id"]][1] += link["paired"]
+    return [
+        FunnelRow(
+            event=e["name"],
+            date=e["date"],
+            leads=e["lead_count"],
+            registered=registered[e["pk"]][0],
+            paired=registered[e["pk"]][1],
         )
-        ids = [e["pk"] for e in event_list]
-        if Pair is not None:
-            started = Pair.objects.filter(started_on__isnull=False)
-            paired = Exists(started.filter(newcomer=OuterRef("pk"))) | Exists(
-                started.filter(established=OuterRef("pk"))
-            )
-            lead_paired = Exists(started.filter(newcomer=OuterRef("participant"))) | Exists(
-                started.filter(established=OuterRef("participant"))
-            )
-        else:
-            paired = Q(status="matched")
-            lead_paired = Q(participant__status="matched")
-        arrivals = (
-            counted_participants()
-            .filter(source_event_id__in=ids)
-            .values("source_event_id")
-            .annotate(n=Count("pk"), paired=Count("pk", filter=paired))
-            .order_by()
-        )
-        linked = (
-            Lead.objects.filter(event_id__in=ids, participant__isnull=False)
-            .exclude(participant__source_event_id=F("event_id"))
-            .values("event_id")
-            .annotate(
-                n=Count("participant", distinct=True),
-                paired=Count("participant", distinct=True, filter=lead_paired),
-            )
-            .order_by()
-        )
-        registered: dict[int, list[int]] = {pk: [0, 0] for pk in ids}
-        for r in arrivals:
-            registered[r["source_event_id"]][0] += r["n"]
-            registered[r["source_event_id"]][1] += r["paired"]
-        for r in linked:
-            registered[r["event_id"]][0] += r["n"]
-            registered[r["event_id"]][1] += r["paired"]
-        return [
-            FunnelRow(
-                event=e["name"],
-                date=e["date"],
-                leads=e["lead_count"],
-                registered=registered[e["pk"]][0],
-                paired=registered[e["pk"]][1],
-            )
-            for e in sorted(event_list, key=lambda e: (e["date"], e["name"]))
-        ]
-    except FieldError:
-        return None
+        for e in sorted(event_list, key=lambda e: (e["date"], e["name"]))
+    ]
 
 
 def load_rows(

@@ -8,7 +8,9 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from sprakvan.activities.models import ActivityType
 from sprakvan.core.models import Programme
+from sprakvan.matching.models import Pair
 from sprakvan.participants.choices import Gender, Group, Status
 
 from . import goals as goal_rules
@@ -30,18 +32,10 @@ def _labels(choices: Any) -> dict[str, str]:
 
 
 def activity_type_labels() -> dict[str, str]:
-    try:
-        from sprakvan.activities.models import ActivityType
-    except ImportError:
-        return {}
     return _labels(ActivityType.choices)
 
 
 def end_reason_labels() -> dict[str, str]:
-    try:
-        from sprakvan.matching.models import Pair
-    except ImportError:
-        return {}
     return _labels(Pair.EndReason.choices)
 
 
@@ -95,31 +89,30 @@ class Report:
                 p.registrations["established"]["total"],
             ),
         ]
-        if c.pairs is not None and p.pairs is not None:
-            result += [
-                KeyFigure("new_pairs", _("New language-friend pairs"), c.pairs.new, p.pairs.new),
-                KeyFigure(
-                    "active_pairs",
-                    _("Active language-friend pairs"),
-                    c.pairs.active,
-                    p.pairs.active,
-                ),
-                KeyFigure("ended_pairs", _("Pairs that ended"), c.pairs.ended, p.pairs.ended),
-                KeyFigure(
-                    "median_wait",
-                    _("Median wait for a language friend (days)"),
-                    c.pairs.median_wait_days,
-                    p.pairs.median_wait_days,
-                    is_count=False,
-                ),
-                KeyFigure(
-                    "longest_wait",
-                    _("Longest wait for a language friend (days)"),
-                    c.pairs.longest_wait_days,
-                    p.pairs.longest_wait_days,
-                    is_count=False,
-                ),
-            ]
+        result += [
+            KeyFigure("new_pairs", _("New language-friend pairs"), c.pairs.new, p.pairs.new),
+            KeyFigure(
+                "active_pairs",
+                _("Active language-friend pairs"),
+                c.pairs.active,
+                p.pairs.active,
+            ),
+            KeyFigure("ended_pairs", _("Pairs that ended"), c.pairs.ended, p.pairs.ended),
+            KeyFigure(
+                "median_wait",
+                _("Median wait for a language friend (days)"),
+                c.pairs.median_wait_days,
+                p.pairs.median_wait_days,
+                is_count=False,
+            ),
+            KeyFigure(
+                "longest_wait",
+                _("Longest wait for a language friend (days)"),
+                c.pairs.longest_wait_days,
+                p.pairs.longest_wait_days,
+                is_count=False,
+            ),
+        ]
         if c.waiting_at_end is not None and p.waiting_at_end is not None:
             result += [
                 KeyFigure(
@@ -135,23 +128,22 @@ class Report:
                     p.waiting_at_end["established"],
                 ),
             ]
-        if c.sessions is not None and p.sessions is not None:
-            result += [
-                KeyFigure("sessions", _("Sessions held"), c.sessions.sessions, p.sessions.sessions),
-                KeyFigure(
-                    "attendance",
-                    _("Attendance at sessions"),
-                    c.sessions.attendance,
-                    p.sessions.attendance,
-                ),
-                KeyFigure(
-                    "average_attendance",
-                    _("Participants per session"),
-                    c.sessions.average_per_session,
-                    p.sessions.average_per_session,
-                    is_count=False,
-                ),
-            ]
+        result += [
+            KeyFigure("sessions", _("Sessions held"), c.sessions.sessions, p.sessions.sessions),
+            KeyFigure(
+                "attendance",
+                _("Attendance at sessions"),
+                c.sessions.attendance,
+                p.sessions.attendance,
+            ),
+            KeyFigure(
+                "average_attendance",
+                _("Participants per session"),
+                c.sessions.average_per_session,
+                p.sessions.average_per_session,
+                is_count=False,
+            ),
+        ]
         return result
 
     # Tables ---------------------------------------------------------------------------------
@@ -186,9 +178,7 @@ class Report:
             total_label=_("Total"),
         )
 
-    def pairs_per_month_table(self) -> Table | None:
-        if self.rows.pairs is None:
-            return None
+    def pairs_per_month_table(self) -> Table:
         this = new_pairs_per_month(self.rows.pairs, self.period)
         before = new_pairs_per_month(self.rows.pairs, self.comparison)
         months_now = list(this)
@@ -212,9 +202,7 @@ class Report:
             total_label=_("Total"),
         )
 
-    def ended_pairs_table(self) -> Table | None:
-        if self.current.pairs is None:
-            return None
+    def ended_pairs_table(self) -> Table:
         reasons = end_reason_labels()
         items = self.current.pairs.ended_by_reason
         return Table(
@@ -228,10 +216,8 @@ class Report:
             total_label=_("Total"),
         )
 
-    def sessions_by_district_table(self) -> Table | None:
+    def sessions_by_district_table(self) -> Table:
         s = self.current.sessions
-        if s is None:
-            return None
         return Table(
             slug="sessions-by-district",
             title=_("Sessions and attendance by district"),
@@ -244,10 +230,8 @@ class Report:
             total_label=_("Total"),
         )
 
-    def sessions_by_type_table(self) -> Table | None:
+    def sessions_by_type_table(self) -> Table:
         s = self.current.sessions
-        if s is None:
-            return None
         types = activity_type_labels()
         return Table(
             slug="sessions-by-type",
@@ -261,10 +245,8 @@ class Report:
             total_label=_("Total"),
         )
 
-    def attendance_table(self) -> Table | None:
+    def attendance_table(self) -> Table:
         s = self.current.sessions
-        if s is None:
-            return None
         return Table(
             slug="attendance",
             title=_("Who came to the sessions"),
@@ -280,9 +262,7 @@ class Report:
             total_label=_("Total"),
         )
 
-    def referrals_table(self) -> Table | None:
-        if self.current.referrals is None:
-            return None
+    def referrals_table(self) -> Table:
         statuses = _labels(Status.choices)
         outcomes = [value for value, _label in Status.choices]
         items = self.current.referrals
@@ -298,9 +278,7 @@ class Report:
             total_label=_("Total"),
         )
 
-    def outreach_table(self) -> Table | None:
-        if self.current.funnel is None:
-            return None
+    def outreach_table(self) -> Table:
         rows = self.current.funnel
         return Table(
             slug="outreach",
@@ -328,8 +306,8 @@ class Report:
         )
 
     def tables(self) -> list[Table]:
-        """Every table of the report, in page order; parts without data are left out."""
-        candidates = [
+        """Every table of the report, in page order."""
+        tables = [
             self.key_figure_table(),
             self.registration_table(),
             self.pairs_per_month_table(),
@@ -341,8 +319,8 @@ class Report:
             self.outreach_table(),
         ]
         if self.goal_year is not None:
-            candidates.append(self.goals_table())
-        return [t for t in candidates if t is not None]
+            tables.append(self.goals_table())
+        return tables
 
 
 def period_label(period: Period) -> str:

@@ -348,23 +348,23 @@ def change(current: float | None, previous: float | None) -> float | None:
 
 @dataclass
 class Rows:
-    """Everything the statistics need for one window; None where a part is not installed."""
+    """Everything the statistics need for one window."""
 
     window: Period
     today: datetime.date
     registrations: list[RegistrationRow]
     waiting_now: dict[str, int]
-    pairs: list[PairRow] | None = None
-    sessions: list[SessionRow] | None = None
-    referrals: list[ReferralRow] | None = None
-    funnel: list[FunnelRow] | None = None
+    pairs: list[PairRow]
+    sessions: list[SessionRow]
+    referrals: list[ReferralRow]
+    funnel: list[FunnelRow]
     waiting_at: dict[datetime.date, dict[str, int]] = field(default_factory=dict)
     # When sessions are summed per piece of the window: the days that start a piece.
     session_cuts: set[datetime.date] | None = None
 
     def check_period(self, period: Period) -> None:
         """Sessions summed per piece answer only periods made of whole pieces."""
-        if self.session_cuts is None or self.sessions is None:
+        if self.session_cuts is None:
             return
         edges = {*self.session_cuts, self.window.start, self.window.end + datetime.timedelta(1)}
         if period.start not in edges or period.end + datetime.timedelta(1) not in edges:
@@ -373,15 +373,16 @@ class Rows:
 
 @dataclass
 class Figures:
-    """Every figure for one period; None for a part whose data the platform does not hold."""
+    """Every figure for one period; `waiting_at_end` is None when the rows were not loaded
+    for the period's last day."""
 
     period: Period
     registrations: dict[str, dict[str, int]]
-    pairs: PairFigures | None
+    pairs: PairFigures
     waiting_at_end: dict[str, int] | None
-    sessions: SessionFigures | None
-    referrals: dict[str, dict[str, int]] | None
-    funnel: list[FunnelRow] | None
+    sessions: SessionFigures
+    referrals: dict[str, dict[str, int]]
+    funnel: list[FunnelRow]
 
 
 def figures(rows: Rows, period: Period) -> Figures:
@@ -391,48 +392,31 @@ def figures(rows: Rows, period: Period) -> Figures:
     return Figures(
         period=period,
         registrations=registrations(rows.registrations, period),
-        pairs=pair_figures(rows.pairs, period) if rows.pairs is not None else None,
+        pairs=pair_figures(rows.pairs, period),
         waiting_at_end=rows.waiting_at.get(period.end),
         # Sessions after `today` are only planned: they are not counted as held.
-        sessions=(
-            session_figures([r for r in rows.sessions if r.on <= rows.today], period)
-            if rows.sessions is not None
-            else None
-        ),
-        referrals=(
-            referrals_by_organisation(rows.referrals, period)
-            if rows.referrals is not None
-            else None
-        ),
-        funnel=(
-            [r for r in rows.funnel if period.contains(r.date)] if rows.funnel is not None else None
-        ),
+        sessions=session_figures([r for r in rows.sessions if r.on <= rows.today], period),
+        referrals=referrals_by_organisation(rows.referrals, period),
+        funnel=[r for r in rows.funnel if period.contains(r.date)],
     )
 
 
 def figures_as_json(f: Figures) -> dict[str, Any]:
     """The JSON shape documented in docs/statistics.md."""
-    data: dict[str, Any] = {
+    s = f.sessions
+    return {
         "period": {"from": f.period.start.isoformat(), "to": f.period.end.isoformat()},
         "registrations": {group: dict(f.registrations[group]) for group in GROUPS},
-        "pairs": None,
-        "waiting_at_end": f.waiting_at_end,
-        "sessions": None,
-        "referrals": None,
-        "outreach": None,
-    }
-    if f.pairs is not None:
-        data["pairs"] = {
+        "pairs": {
             "new": f.pairs.new,
             "active": f.pairs.active,
             "ended": f.pairs.ended,
             "ended_by_reason": dict(f.pairs.ended_by_reason),
             "median_wait_days": f.pairs.median_wait_days,
             "longest_wait_days": f.pairs.longest_wait_days,
-        }
-    if f.sessions is not None:
-        s = f.sessions
-        data["sessions"] = {
+        },
+        "waiting_at_end": f.waiting_at_end,
+        "sessions": {
             "held": s.sessions,
             "attendance": s.attendance,
             "average_per_session": s.average_per_session,
@@ -448,13 +432,9 @@ def figures_as_json(f: Figures) -> dict[str, Any]:
                 {"activity_type": k, "sessions": v[0], "attendance": v[1]}
                 for k, v in s.by_type.items()
             ],
-        }
-    if f.referrals is not None:
-        data["referrals"] = [
-            {"organisation": name, **counts} for name, counts in f.referrals.items()
-        ]
-    if f.funnel is not None:
-        data["outreach"] = [
+        },
+        "referrals": [{"organisation": name, **counts} for name, counts in f.referrals.items()],
+        "outreach": [
             {
                 "event": r.event,
                 "date": r.date.isoformat(),
@@ -463,8 +443,8 @@ def figures_as_json(f: Figures) -> dict[str, Any]:
                 "paired": r.paired,
             }
             for r in f.funnel
-        ]
-    return data
+        ],
+    }
 
 
 def new_pairs_per_month(rows: Iterable[PairRow], period: Period) -> dict[tuple[int, int], int]:

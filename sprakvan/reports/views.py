@@ -87,22 +87,8 @@ def dashboard(request: ProgrammeRequest) -> HttpResponse:
             ],
             "query": query,
             "waiting_now": report.rows.waiting_now,
-            "parts_missing": _missing_parts(report),
         },
     )
-
-
-def _missing_parts(report: Report) -> list[str]:
-    missing = []
-    if report.rows.pairs is None:
-        missing.append(_("language-friend pairs"))
-    if report.rows.sessions is None:
-        missing.append(_("sessions and attendance"))
-    if report.rows.referrals is None:
-        missing.append(_("referrals"))
-    if report.rows.funnel is None:
-        missing.append(_("outreach events"))
-    return missing
 
 
 @readers

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpResponse
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.http import content_disposition_header
 
 from sprakvan.accounts.models import Role
@@ -21,18 +21,13 @@ from sprakvan.participants.sources import make_source_token
 COORDINATOR = Role.COORDINATOR
 
 
-def registration_link(request: ProgrammeRequest, **source: object) -> str | None:
+def registration_link(request: ProgrammeRequest, **source: object) -> str:
     """The public sign-up address that records `source` (an organisation or an event)."""
-    try:
-        path = reverse("intake:choose", args=[request.programme.slug])
-    except NoReverseMatch:
-        return None
+    path = reverse("intake:choose", args=[request.programme.slug])
     return request.build_absolute_uri(path + "?via=" + make_source_token(**source))  # type: ignore[arg-type]
 
 
-def qr_response(link: str | None, filename: str) -> HttpResponse:
-    if link is None:
-        raise Http404
+def qr_response(link: str, filename: str) -> HttpResponse:
     response = HttpResponse(
         segno.make(link, error="m").svg_inline(scale=6, border=2), content_type="image/svg+xml"
     )

@@ -11,9 +11,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from sprakvan.activities.models import Activity, Venue
 from sprakvan.core.access import ProgrammeRequest, get_scoped, scoped, staff_view
 
-from .. import figures, services
+from .. import services
 from ..forms import OrganisationForm
 from ..models import Organisation, OrganisationKind
 from .common import COORDINATOR, qr_response, registration_link
@@ -67,14 +68,6 @@ def organisation_edit(request: ProgrammeRequest, pk: int) -> HttpResponse:
     )
 
 
-def _linked(app_label: str, model: str, field: str, organisation: Organisation) -> list[object]:
-    """Rows of another app that point at the organisation, if that app and field exist."""
-    Model = figures._model(app_label, model)
-    if Model is None or field not in {f.name for f in Model._meta.get_fields()}:
-        return []
-    return list(Model._default_manager.filter(**{field: organisation}))
-
-
 @staff_view(COORDINATOR)
 def organisation_detail(request: ProgrammeRequest, pk: int) -> HttpResponse:
     organisation = get_scoped(Organisation.objects.all(), request, pk=pk)
@@ -85,8 +78,8 @@ def organisation_detail(request: ProgrammeRequest, pk: int) -> HttpResponse:
         {
             "organisation": organisation,
             "referrals": referrals,
-            "venues": _linked("activities", "Venue", "provider", organisation),
-            "activities": _linked("activities", "Activity", "host_organisation", organisation),
+            "venues": list(Venue.objects.filter(provider=organisation)),
+            "activities": list(Activity.objects.filter(host_organisation=organisation)),
             "events": organisation.co_organised_events.all(),
             "agreements": organisation.agreements.all(),
             "self_registered": organisation.sourced_participants.current()
