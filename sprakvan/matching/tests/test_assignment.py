@@ -7,8 +7,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sprakvan.matching import assignment
-from sprakvan.matching.assignment import Problem, _greedy_keys, _solve_pruned, solve
+from sprakvan.matching.engine import assignment
+from sprakvan.matching.engine.assignment import Problem, _greedy_keys, _solve_pruned, solve
 
 
 def tied_scores(seed: int, rows: int, cols: int, levels: int = 12) -> tuple[np.ndarray, np.ndarray]:

@@ -12,7 +12,7 @@ from collections.abc import Collection, Iterable
 
 import numpy as np
 
-from sprakvan.matching.market import (
+from .market import (
     MAX_SCORE_MILLI,
     MILLI,
     PARTS_OF_DAY,

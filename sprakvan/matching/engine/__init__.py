@@ -1,8 +1,9 @@
 """Matching engine: scores newcomer–established pairs and proposes the optimal set of pairs.
 
-Pure numpy/scipy, no Django: the caller builds one `Pool` per side from the database, and renders
-each proposal's `Reason`s in the reader's language. This module is the engine's whole interface;
-behind it, `market` holds the data types, `scoring` the score components and explanations, and
+Pure numpy/scipy, no Django (tests/test_engine_purity.py checks it): the caller builds one `Pool`
+per side from the database, and renders each proposal's `Reason`s (codes with parameters) in the
+reader's language (`sprakvan.matching.explain`). This module is the engine's whole interface;
+behind it, `market` holds the data types, `scoring` the score components and reason codes, and
 `assignment` the exact solvers.
 """
 
@@ -15,9 +16,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from sprakvan.matching import assignment
-from sprakvan.matching.assignment import Method, in_blocks
-from sprakvan.matching.market import (
+from . import assignment
+from .assignment import Method, in_blocks
+from .market import (
     COMPONENTS,
     GENDERS,
     MILLI,
@@ -29,7 +30,7 @@ from sprakvan.matching.market import (
     Reason,
     Weights,
 )
-from sprakvan.matching.scoring import Context
+from .scoring import Context
 
 __all__ = [
     "COMPONENTS",
