@@ -23,7 +23,7 @@ from sprakvan.core.tests.factories import (
     ProgrammeFactory,
     UserFactory,
 )
-from sprakvan.partners.models import Organisation
+from sprakvan.organisations.models import Organisation
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls in the same
 # test are still synchronous and safe.

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks_db",
     "sprakvan.core",
+    "sprakvan.organisations",
     "sprakvan.accounts",
     "sprakvan.participants",
     "sprakvan.matching",

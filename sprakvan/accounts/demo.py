@@ -1,7 +1,7 @@
 """Demo staff for each role in the Linköping programme (demo passwords, printed by make run)."""
 
 from sprakvan.core.models import Programme
-from sprakvan.partners.models import Organisation
+from sprakvan.organisations.models import Organisation
 
 from .models import Role, User
 from .services import grant_role

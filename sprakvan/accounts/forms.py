@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sprakvan.core.forms_rendering import StyledFormMixin
 from sprakvan.core.models import Programme
-from sprakvan.partners.models import Organisation
+from sprakvan.organisations.models import Organisation
 
 from .models import Invitation, Role
 

@@ -53,7 +53,7 @@ class Membership(models.Model):
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     organisation = models.ForeignKey(
-        "partners.Organisation",
+        "organisations.Organisation",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -96,7 +96,7 @@ class Invitation(models.Model):
     first_name = models.CharField(_("first name"), max_length=100, blank=True)
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     organisation = models.ForeignKey(
-        "partners.Organisation",
+        "organisations.Organisation",
         on_delete=models.PROTECT,
         null=True,
         blank=True,

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from sprakvan.core.audit import log_action
 from sprakvan.core.models import Programme
-from sprakvan.partners.models import Organisation
+from sprakvan.organisations.models import Organisation
 
 from .models import Invitation, Membership, User
 

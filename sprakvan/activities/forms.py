@@ -13,8 +13,8 @@ from sprakvan.accounts.models import Role, User
 from sprakvan.core.concurrency import VersionedFormMixin
 from sprakvan.core.forms_rendering import StyledFormMixin
 from sprakvan.core.models import District, Programme
+from sprakvan.organisations.models import Organisation
 from sprakvan.participants.choices import WEEKDAYS, Gender, Group
-from sprakvan.partners.models import Organisation
 
 from . import schedule as rules
 from .models import WALK_IN_FIELDS, WALK_IN_GROUPS, Activity, ActivityType, Session, Venue

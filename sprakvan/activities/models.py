@@ -73,7 +73,7 @@ class Venue(models.Model):
         District, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("district")
     )
     provider = models.ForeignKey(
-        "partners.Organisation",
+        "organisations.Organisation",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -124,7 +124,7 @@ class Activity(models.Model):
         help_text=_("Empty: the venue's district."),
     )
     host_organisation = models.ForeignKey(
-        "partners.Organisation",
+        "organisations.Organisation",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

@@ -122,7 +122,7 @@ class Participant(models.Model):
         _("source"), max_length=20, choices=Source.choices, default=Source.STAFF
     )
     source_organisation = models.ForeignKey(
-        "partners.Organisation",
+        "organisations.Organisation",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

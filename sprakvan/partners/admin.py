@@ -8,17 +8,9 @@ from .models import (
     Contribution,
     Cost,
     Lead,
-    Organisation,
     OutreachEvent,
     Referral,
 )
-
-
-@admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "programme"]
-    list_filter = ["programme", "kind"]
-    search_fields = ["name"]
 
 
 @admin.register(Referral)

@@ -15,6 +15,7 @@ from django.db import transaction
 
 from sprakvan.accounts.models import Membership, Role, User
 from sprakvan.core.models import Programme
+from sprakvan.organisations.models import Organisation, OrganisationKind, offers_mask
 from sprakvan.participants.choices import Group, Source
 from sprakvan.participants.models import Participant
 
@@ -29,12 +30,9 @@ from .models import (
     ContributionForm,
     Cost,
     Lead,
-    Organisation,
-    OrganisationKind,
     OutreachEvent,
     OutreachKind,
     Referral,
-    offers_mask,
 )
 
 K = OrganisationKind

@@ -15,10 +15,10 @@ from sprakvan.accounts.models import User
 from sprakvan.core.concurrency import VersionedFormMixin
 from sprakvan.core.forms_rendering import StyledFormMixin
 from sprakvan.core.models import District, Programme
+from sprakvan.organisations.models import OFFERS, Organisation, offer_slugs, offers_mask
 from sprakvan.participants.choices import Gender, Group
 
 from .models import (
-    OFFERS,
     Agreement,
     BudgetLine,
     ConsentGiver,
@@ -26,10 +26,7 @@ from .models import (
     Contribution,
     Cost,
     Lead,
-    Organisation,
     OutreachEvent,
-    offer_slugs,
-    offers_mask,
 )
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

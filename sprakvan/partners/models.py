@@ -1,9 +1,8 @@
-"""Partner organisations, referrals, outreach events and leads, the agreement and its money."""
+"""Referrals, outreach events and leads, the agreement and its money (organisations: `organisations`)."""
 
 from __future__ import annotations
 
 import datetime
-import secrets
 
 from django.conf import settings
 from django.db import models
@@ -14,87 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
 from sprakvan.core.models import Programme
+from sprakvan.organisations.models import Organisation, new_link_secret
 from sprakvan.participants.choices import Group, Status
-
-
-class OrganisationKind(models.TextChoices):
-    MUNICIPAL_SERVICE = "municipal_service", _("Municipal service")
-    MUNICIPAL_COMPANY = "municipal_company", _("Municipal company")
-    PRIVATE_COMPANY = "private_company", _("Private company")
-    LIBRARY = "library", _("Library")
-    CIVIL_SOCIETY = "civil_society", _("Civil-society organisation")
-    PROJECT = "project", _("Project")
-    OTHER = "other", _("Other")
-
-
-# What an organisation does for the programme. Bit positions are append-only: a slug's index
-# in this dict is its bit in `Organisation.offers`.
-OFFERS = {
-    "premises": _("Premises"),
-    "referrals": _("Referrals"),
-    "popup": _("Hosts pop-up cafés"),
-    "marketing": _("Marketing"),
-    "guiding": _("Guiding"),
-    "funding": _("Funding"),
-}
-OFFER_SLUGS = list(OFFERS)
-
-
-def new_link_secret() -> str:
-    """A fresh secret for the printed sign-up links; changing it revokes every old poster."""
-    return secrets.token_urlsafe(16)
-
-
-def offers_mask(slugs: list[str] | set[str]) -> int:
-    return sum(1 << OFFER_SLUGS.index(slug) for slug in set(slugs))
-
-
-def offer_slugs(mask: int) -> list[str]:
-    return [slug for i, slug in enumerate(OFFER_SLUGS) if mask >> i & 1]
-
-
-class OrganisationQuerySet(models.QuerySet["Organisation"]):
-    def offering(self, slug: str) -> OrganisationQuerySet:
-        bit = 1 << OFFER_SLUGS.index(slug)
-        return self.annotate(_offers=models.F("offers").bitand(bit)).filter(_offers__gt=0)
-
-
-class Organisation(models.Model):
-    programme = models.ForeignKey(
-        Programme, on_delete=models.CASCADE, related_name="partner_organisations"
-    )
-    name = models.CharField(_("name"), max_length=200)
-    kind = models.CharField(_("kind"), max_length=30, choices=OrganisationKind.choices)
-    offers = models.PositiveIntegerField(_("what they do for the programme"), default=0)
-    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
-    contact_email = models.EmailField(_("contact e-mail"), blank=True)
-    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
-    notes = models.TextField(_("notes"), blank=True)
-    # Part of the signed referral link; rotating it makes the links on old posters invalid.
-    link_secret = models.CharField(max_length=32, default=new_link_secret, editable=False)
-
-    objects = OrganisationQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("organisation")
-        verbose_name_plural = _("organisations")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["programme", "name"], name="organisation_unique_per_programme"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def offer_slugs(self) -> list[str]:
-        return offer_slugs(self.offers)
-
-    @property
-    def offer_labels(self) -> list[str]:
-        return [str(OFFERS[slug]) for slug in self.offer_slugs]
 
 
 class ConsentMethod(models.TextChoices):

@@ -12,21 +12,12 @@ from django.db.models import Model
 from sprakvan.core.audit import log_action
 from sprakvan.core.concurrency import lock_unchanged
 from sprakvan.core.models import Programme
+from sprakvan.organisations.models import Organisation, new_link_secret
 from sprakvan.participants.choices import Source
 from sprakvan.participants.models import Participant
 from sprakvan.participants.services import register_participant
 
-from .models import (
-    Agreement,
-    BudgetLine,
-    Contribution,
-    Cost,
-    Lead,
-    Organisation,
-    OutreachEvent,
-    Referral,
-    new_link_secret,
-)
+from .models import Agreement, BudgetLine, Contribution, Cost, Lead, OutreachEvent, Referral
 
 
 def _save(instance: Model, values: dict[str, Any]) -> list[str]:

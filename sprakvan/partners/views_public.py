@@ -4,8 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from sprakvan.core.access import get_programme_or_404
-
-from .models import OrganisationKind
+from sprakvan.organisations.models import OrganisationKind
 
 
 def partner_list(request: HttpRequest, programme_slug: str) -> HttpResponse:

@@ -10,7 +10,7 @@ from django.urls import reverse
 from sprakvan.accounts.models import Invitation, Membership, User
 from sprakvan.accounts.services import invitation_token
 from sprakvan.core.models import Programme
-from sprakvan.partners.models import Organisation
+from sprakvan.organisations.models import Organisation
 
 pytestmark = pytest.mark.django_db
 

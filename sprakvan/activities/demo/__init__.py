@@ -28,8 +28,8 @@ from sprakvan.activities.models import (
 )
 from sprakvan.activities.services import DEFAULT_WEEKS_AHEAD, expand_schedule
 from sprakvan.core.models import District, Programme
+from sprakvan.organisations.models import Organisation
 from sprakvan.participants.models import Participant
-from sprakvan.partners.models import Organisation
 
 from .data import (
     LEADER_1,

@@ -8,8 +8,8 @@ import pytest
 from sprakvan.accounts import demo as staff_demo
 from sprakvan.activities import demo
 from sprakvan.activities.models import Activity, Attendance, Session, WalkInCount
+from sprakvan.organisations.models import Organisation
 from sprakvan.participants import demo as participants_demo
-from sprakvan.partners.models import Organisation
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2019, 4, 30)

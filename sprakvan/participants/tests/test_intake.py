@@ -7,10 +7,11 @@ from django.test import Client
 from django.urls import reverse
 
 from sprakvan.core.models import Programme
+from sprakvan.organisations.models import Organisation
 from sprakvan.participants.models import Consent, Participant
 from sprakvan.participants.sources import make_source_token
 from sprakvan.participants.tests.factories import ParticipantFactory
-from sprakvan.partners.models import Organisation, OutreachEvent
+from sprakvan.partners.models import OutreachEvent
 
 pytestmark = pytest.mark.django_db
 

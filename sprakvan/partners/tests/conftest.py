@@ -11,9 +11,11 @@ import pytest
 from sprakvan.accounts.models import User
 from sprakvan.core.models import Programme
 from sprakvan.core.tests.factories import MembershipFactory, UserFactory
-from sprakvan.partners.models import Organisation, OutreachEvent
+from sprakvan.organisations.models import Organisation
+from sprakvan.organisations.tests.factories import OrganisationFactory
+from sprakvan.partners.models import OutreachEvent
 
-from .factories import OrganisationFactory, OutreachEventFactory
+from .factories import OutreachEventFactory
 
 
 @pytest.fixture(autouse=True)

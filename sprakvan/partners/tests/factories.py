@@ -1,30 +1,20 @@
-"""Factories for partner organisations, outreach events, leads, referrals and money."""
+"""Factories for outreach events, leads, referrals and money."""
 
 import datetime
 
 import factory
 
 from sprakvan.core.tests.factories import ProgrammeFactory
+from sprakvan.organisations.tests.factories import OrganisationFactory
 from sprakvan.partners.models import (
     Agreement,
     BudgetLine,
     Contribution,
     Cost,
     Lead,
-    Organisation,
     OutreachEvent,
     Referral,
 )
-
-
-class OrganisationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Organisation
-        django_get_or_create = ("programme", "name")
-
-    programme = factory.SubFactory(ProgrammeFactory)
-    name = factory.Sequence(lambda n: f"Organisation {n}")
-    kind = "civil_society"
 
 
 class OutreachEventFactory(factory.django.DjangoModelFactory):

@@ -6,18 +6,11 @@ import pytest
 
 from sprakvan.accounts import demo as staff_demo
 from sprakvan.core.models import Programme
+from sprakvan.organisations.models import Organisation
 from sprakvan.participants import demo as participants_demo
 from sprakvan.participants.models import Participant
 from sprakvan.partners import demo
-from sprakvan.partners.models import (
-    BudgetLine,
-    Contribution,
-    Cost,
-    Lead,
-    Organisation,
-    OutreachEvent,
-    Referral,
-)
+from sprakvan.partners.models import BudgetLine, Contribution, Cost, Lead, OutreachEvent, Referral
 
 TODAY = datetime.date(2020, 1, 15)
 

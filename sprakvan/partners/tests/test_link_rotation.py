@@ -9,10 +9,11 @@ from django.urls import reverse
 
 from sprakvan.accounts.models import User
 from sprakvan.core.models import AuditEvent, Programme
+from sprakvan.organisations.models import Organisation
 from sprakvan.participants.models import Participant
 from sprakvan.participants.sources import make_source_token, read_source_token
 from sprakvan.participants.tests.test_intake import newcomer_form
-from sprakvan.partners.models import Organisation, OutreachEvent
+from sprakvan.partners.models import OutreachEvent
 from sprakvan.partners.services import rotate_link
 
 ClientFor = Callable[[User], Client]

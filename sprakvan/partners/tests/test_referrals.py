@@ -10,10 +10,11 @@ from django.urls import reverse
 from sprakvan.accounts.models import User
 from sprakvan.core.models import AuditEvent, Programme
 from sprakvan.matching.models import Pair
+from sprakvan.organisations.models import Organisation
 from sprakvan.participants.models import Consent, Participant
 from sprakvan.participants.services import change_status, mark_reviewed
 from sprakvan.participants.tests.factories import ParticipantFactory
-from sprakvan.partners.models import Organisation, Referral, ReferralStatus
+from sprakvan.partners.models import Referral, ReferralStatus
 from sprakvan.partners.services import refer_person
 from sprakvan.partners.tests.factories import ReferralFactory
 

@@ -11,19 +11,12 @@ from django.urls import reverse
 from sprakvan.accounts.models import User
 from sprakvan.core.models import AuditEvent, Programme
 from sprakvan.core.tests.factories import ProgrammeFactory
+from sprakvan.organisations.models import Organisation, offers_mask
 from sprakvan.participants.models import Participant
 from sprakvan.participants.tests.factories import ParticipantFactory
 from sprakvan.participants.tests.test_import import GOOD, csv_bytes, run_import
 from sprakvan.participants.tests.test_intake import newcomer_form
-from sprakvan.partners.models import (
-    BudgetLine,
-    Contribution,
-    Cost,
-    Lead,
-    Organisation,
-    OutreachEvent,
-    offers_mask,
-)
+from sprakvan.partners.models import BudgetLine, Contribution, Cost, Lead, OutreachEvent
 from sprakvan.partners.tests.factories import (
     AgreementFactory,
     ContributionFactory,

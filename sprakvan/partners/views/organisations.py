@@ -13,10 +13,10 @@ from django.views.decorators.http import require_POST
 
 from sprakvan.activities.models import Activity, Venue
 from sprakvan.core.access import ProgrammeRequest, get_scoped, scoped, staff_view
+from sprakvan.organisations.models import Organisation, OrganisationKind
 
 from .. import services
 from ..forms import OrganisationForm
-from ..models import Organisation, OrganisationKind
 from .common import COORDINATOR, qr_response, registration_link
 
 

@@ -10,10 +10,11 @@ from django.utils.translation import gettext as _
 
 from sprakvan.accounts.models import Role
 from sprakvan.core.access import ProgrammeRequest, get_scoped, scoped, staff_view
+from sprakvan.organisations.models import Organisation
 
 from .. import services
 from ..forms import ReferralForm
-from ..models import Organisation, Referral
+from ..models import Referral
 from .common import COORDINATOR
 
 
