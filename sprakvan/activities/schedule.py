@@ -59,9 +59,9 @@ def parse_rule(rule: str) -> dict[str, str]:
     if reserved:
         raise RuleError(f"Set {', '.join(sorted(reserved))} in the schedule's own fields.")
     try:
-        rrulestr(
-            ";".join(f"{k}={v}" for k, v in parts.items()), dtstart=datetime.datetime(2020, 1, 1)
-        )
+        # Schedules are dates, never moments: rules run on floating (RFC 5545) times, as in _rrule.
+        probe_start = datetime.datetime(2020, 1, 1)  # noqa: DTZ001 - floating RRULE time, see above
+        rrulestr(";".join(f"{k}={v}" for k, v in parts.items()), dtstart=probe_start)
     except (ValueError, TypeError) as exc:
         raise RuleError(str(exc)) from exc
     return parts

@@ -15,6 +15,7 @@ import phonenumbers
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sprakvan.core.audit import log_action
@@ -183,7 +184,7 @@ def _clean_row(raw: dict[str, str], districts: dict, error: Callable[[str, str],
         error("gender", _("must be woman, man, another or undisclosed"))
     values["gender"] = gender
 
-    values["birth_year"] = _int(raw, "birth_year", error, 1900, datetime.date.today().year)
+    values["birth_year"] = _int(raw, "birth_year", error, 1900, timezone.localdate().year)
     values["registered_on"] = _date(raw, "registered_on", error)
 
     phone = raw.get("phone", "")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sprakvan.core.forms_rendering import StyledFormMixin
@@ -71,4 +71,4 @@ class GoalForm(StyledFormMixin, forms.ModelForm):
         self.instance.programme = programme
         self.fields["district"].queryset = programme.districts.all()  # type: ignore[attr-defined]
         if not self.initial.get("year"):
-            self.initial["year"] = datetime.date.today().year
+            self.initial["year"] = timezone.localdate().year

@@ -5,6 +5,7 @@ from typing import Any
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from sprakvan.activities.models import Session
 from sprakvan.activities.tests.factories import ScheduleFactory
@@ -13,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_tick_expands_schedules_and_a_second_tick_adds_nothing(capsys: Any) -> None:
-    ScheduleFactory(starts_on=datetime.date.today() - datetime.timedelta(days=3))
+    ScheduleFactory(starts_on=timezone.localdate() - datetime.timedelta(days=3))
 
     call_command("tick")
     first = Session.objects.count()

@@ -192,7 +192,7 @@ def test_import_pairs_reads_xlsx_with_date_cells(programme, people, tmp_path):
     book = Workbook()
     sheet = book.active
     sheet.append(["newcomer", "established", "started_on", "ended_on", "end_reason"])
-    sheet.append(["N1", "E1", datetime.datetime(2018, 5, 1), None, None])
+    sheet.append(["N1", "E1", datetime.datetime(2018, 5, 1), None, None])  # noqa: DTZ001 - openpyxl refuses aware datetimes
     path = tmp_path / "pairs.xlsx"
     book.save(path)
 

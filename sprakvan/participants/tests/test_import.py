@@ -131,7 +131,7 @@ def test_an_xlsx_file_with_date_cells_imports(programme: Programme) -> None:
     workbook = Workbook()
     sheet = workbook.active
     sheet.append(["external_id", "group", "first_name", "registered_on", "birth_year"])
-    sheet.append(["X1", "established", "Per", datetime.datetime(2019, 4, 2), 1970])
+    sheet.append(["X1", "established", "Per", datetime.datetime(2019, 4, 2), 1970])  # noqa: DTZ001 - openpyxl refuses aware datetimes
     buffer = io.BytesIO()
     workbook.save(buffer)
 

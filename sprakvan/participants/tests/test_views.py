@@ -6,6 +6,7 @@ from typing import Any
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from sprakvan.accounts.models import User
 from sprakvan.core.models import AuditEvent, Programme
@@ -56,7 +57,7 @@ def test_the_list_shows_the_programme_s_participants_with_days_waited(
 
     assert "Amina Hussein" in html
     assert "Hidden" not in html
-    days = (datetime.date.today() - amina.registered_on).days
+    days = (timezone.localdate() - amina.registered_on).days
     assert f">{days}<" in html
 
 
