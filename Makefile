@@ -37,11 +37,13 @@ test: setup
 	@scripts/system-packages.sh
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-# ruff (with bandit's S rules), the format, mypy, and Django's deploy check on production settings.
+# ruff (with bandit's S rules), the format, mypy, the app order (import-linter), the migrations,
+# and Django's deploy check on production settings.
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy config sprakvan
+	$(VENV)/bin/lint-imports --no-cache
 	$(PY) manage.py makemigrations --check --dry-run
 	DEBUG=false SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
 	ALLOWED_HOSTS=sprakvan.example.org BEHIND_TLS_PROXY=true \
