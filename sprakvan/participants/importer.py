@@ -23,8 +23,8 @@ from sprakvan.core.models import Programme
 from sprakvan.core.spreadsheets import RowError
 from sprakvan.core.spreadsheets import read_rows as read_spreadsheet
 
-from .choices import INTERESTS, LANGUAGES, Gender, Group, Source, Status
-from .models import INTEREST_SLUGS, LANGUAGE_CODES, Participant, mask_of
+from .choices import INTERESTS, LANGUAGES, Gender, Group, Source, Status, WishGender
+from .models import INTEREST_SLUGS, LANGUAGE_CODES, ConsentPurpose, Participant, mask_of
 from .services import record_consent
 from .signals import registered
 
@@ -219,7 +219,7 @@ def _clean_row(raw: dict[str, str], districts: dict, error: Callable[[str, str],
     values["availability"] = _availability(raw.get("availability", ""), error)
     values["swedish_level"] = _int(raw, "swedish_level", error, 1, 5)
     wish = raw.get("wish_gender", "").lower()
-    if wish not in ("", "woman", "man"):
+    if wish not in WishGender.values:
         error("wish_gender", _("must be empty, woman or man"))
     values["wish_gender"] = wish
     values["wish_age_min"] = _int(raw, "wish_age_min", error, 0, 120)
@@ -318,7 +318,7 @@ def import_rows(
                 )
                 record_consent(
                     participant,
-                    purpose="registration",
+                    purpose=ConsentPurpose.REGISTRATION,
                     recorded_by=imported_by,
                     text_version="import",
                 )

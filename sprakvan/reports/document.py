@@ -16,7 +16,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from sprakvan.activities.models import Schedule
+from sprakvan.activities.models import ActivityType, Schedule
 from sprakvan.activities.schedule import rule_weekdays
 from sprakvan.core.models import Programme
 from sprakvan.partners.figures import year_finances
@@ -132,7 +132,7 @@ def _weekly_places(programme: Programme, period: Period) -> list[WeeklyPlace]:
     schedules = (
         Schedule.objects.filter(
             activity__programme=programme,
-            activity__type="language_cafe",
+            activity__type=ActivityType.LANGUAGE_CAFE,
             starts_on__lte=period.end,
         )
         .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=period.start))

@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
 
+from sprakvan.participants.models import Group
+
+from .models import Goal, GoalKind, Measure
 from .statistics import Figures, Period, Rows, SessionRow, figures, sessions_per_month
 
 if TYPE_CHECKING:
     from sprakvan.core.models import Programme
-
-    from .models import Goal
 
 ACHIEVED = "achieved"
 ON_TRACK = "on_track"
@@ -28,7 +29,13 @@ STATUS_LABELS = {
     NO_DATA: _("No data yet"),
 }
 # Measures that only grow during a year; the others (averages) are compared as they stand.
-CUMULATIVE = {"new_pairs", "newcomers", "established", "sessions", "attendance"}
+CUMULATIVE = {
+    Measure.NEW_PAIRS,
+    Measure.NEWCOMERS,
+    Measure.ESTABLISHED,
+    Measure.SESSIONS,
+    Measure.ATTENDANCE,
+}
 
 
 @dataclass(frozen=True)
@@ -59,17 +66,17 @@ class GoalResult:
 
 def measure_value(f: Figures, measure: str) -> float | None:
     """A measure from one period's figures; None when it has no value (an average of no sessions)."""
-    if measure == "newcomers":
-        return f.registrations["newcomer"]["total"]
-    if measure == "established":
-        return f.registrations["established"]["total"]
-    if measure in ("new_pairs", "active_pairs"):
-        return f.pairs.new if measure == "new_pairs" else f.pairs.active
-    if measure == "sessions":
+    if measure == Measure.NEWCOMERS:
+        return f.registrations[Group.NEWCOMER]["total"]
+    if measure == Measure.ESTABLISHED:
+        return f.registrations[Group.ESTABLISHED]["total"]
+    if measure in (Measure.NEW_PAIRS, Measure.ACTIVE_PAIRS):
+        return f.pairs.new if measure == Measure.NEW_PAIRS else f.pairs.active
+    if measure == Measure.SESSIONS:
         return f.sessions.sessions
-    if measure == "attendance":
+    if measure == Measure.ATTENDANCE:
         return f.sessions.attendance
-    if measure == "average_attendance":
+    if measure == Measure.AVERAGE_ATTENDANCE:
         return f.sessions.average_per_session
     raise ValueError(f"unknown measure {measure!r}")
 
@@ -100,7 +107,7 @@ def evaluate(
     a monthly goal uses sessions held (up to today) and planned (after today) per month."""
     elapsed = _elapsed(year, today)
     over = elapsed >= 1.0
-    if spec.kind == "monthly_in_district":
+    if spec.kind == GoalKind.MONTHLY_IN_DISTRICT:
         held = held_per_month or {}
         planned = planned_per_month or {}
         minimum = max(spec.minimum_per_month, 1)
@@ -133,7 +140,7 @@ def evaluate(
     if current is None or last_year is None:
         return GoalResult(NO_DATA, 0.0, current, None)
     cumulative = spec.measure in CUMULATIVE
-    if spec.kind == "more_than_last_year":
+    if spec.kind == GoalKind.MORE_THAN_LAST_YEAR:
         target = last_year + 1 if cumulative else last_year + 0.1
         progress = min(current / target, 1.0) if target else 1.0
         if current >= target and (cumulative or over):
@@ -143,7 +150,7 @@ def evaluate(
         expected = target * elapsed if cumulative else target
         status = ON_TRACK if current >= expected or elapsed == 0 else AT_RISK
         return GoalResult(status, progress, current, target)
-    if spec.kind == "keep_level":
+    if spec.kind == GoalKind.KEEP_LEVEL:
         target = last_year
         progress = min(current / target, 1.0) if target else 1.0
         if over:
@@ -187,7 +194,7 @@ def evaluate_goals(
             district=district,
             minimum_per_month=goal.minimum_per_month or 0,
         )
-        if goal.kind == "monthly_in_district":
+        if goal.kind == GoalKind.MONTHLY_IN_DISTRICT:
             held, planned = _monthly(rows.sessions, year, district, today)
             result = evaluate(
                 spec, year=year, today=today, held_per_month=held, planned_per_month=planned
@@ -207,6 +214,4 @@ def evaluate_goals(
 
 def goals_for(programme: Programme, years: tuple[int, ...]) -> list[Goal]:
     """The programme's goals for the years, in one query."""
-    from .models import Goal
-
     return list(Goal.objects.filter(programme=programme, year__in=years).select_related("district"))

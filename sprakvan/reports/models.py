@@ -53,12 +53,12 @@ class Goal(models.Model):
         verbose_name_plural = _("goals")
         constraints = [
             models.CheckConstraint(
-                condition=~Q(kind="monthly_in_district")
+                condition=~Q(kind=GoalKind.MONTHLY_IN_DISTRICT)
                 | (Q(district__isnull=False) & Q(minimum_per_month__gte=1)),
                 name="goal_monthly_has_district_and_minimum",
             ),
             models.CheckConstraint(
-                condition=Q(kind="monthly_in_district") | ~Q(measure=""),
+                condition=Q(kind=GoalKind.MONTHLY_IN_DISTRICT) | ~Q(measure=""),
                 name="goal_comparison_has_measure",
             ),
         ]

@@ -30,10 +30,10 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, TruncDate
 
-from sprakvan.activities.models import Activity, Attendance, Session
+from sprakvan.activities.models import WALK_IN_FIELDS, WALK_IN_GROUPS, Activity, Attendance, Session
 from sprakvan.core.models import Programme
 from sprakvan.matching.models import Pair
-from sprakvan.participants.models import Participant
+from sprakvan.participants.models import Group, Participant, Status
 from sprakvan.partners.models import Lead, OutreachEvent, Referral
 
 from .statistics import (
@@ -47,9 +47,6 @@ from .statistics import (
     SessionRow,
     figures,
 )
-
-WALK_IN_GROUPS = ("newcomer", "established")
-WALK_IN_GENDERS = ("woman", "man", "another", "undisclosed")
 
 
 def counted_participants() -> QuerySet[Participant]:
@@ -107,8 +104,8 @@ def waiting_at(programme: Programme | None, day: datetime.date) -> dict[str, int
     )
     people = _scope(counted_participants(), programme).filter(registered_on__lte=day)
     gone = (
-        ~Q(status="waiting")
-        & ~Q(status="matched")
+        ~Q(status=Status.WAITING)
+        & ~Q(status=Status.MATCHED)
         & (Q(status_changed_on__isnull=True) | Q(status_changed_on__lte=day))
     )
     pairs = Pair.objects.filter(in_pair)
@@ -118,7 +115,7 @@ def waiting_at(programme: Programme | None, day: datetime.date) -> dict[str, int
     )
     # Established volunteers with room for more count as waiting only while unmatched.
     counts = dict(people.values_list("group").annotate(n=Count("pk")).order_by())
-    return {group: counts.get(group, 0) for group in WALK_IN_GROUPS}
+    return {group: counts.get(group, 0) for group in Group.values}
 
 
 def _activity_places(programme: Programme | None) -> dict[int, tuple[str, str]]:
@@ -159,17 +156,21 @@ def session_rows(
 
     The database groups by (piece, activity), which is cheap on integer keys and gives a few
     rows per activity; districts and types are joined in Python from one small query."""
-    sessions = _scope(Session.objects.exclude(status="cancelled"), programme).filter(
+    sessions = _scope(Session.objects.exclude(status=Session.Status.CANCELLED), programme).filter(
         date__gte=window.start, date__lte=window.end
     )
     walk_in_sums = {
-        f"w_{group}": Sum(
+        f"w_{group.value}": Sum(
             sum(
-                (Coalesce(F(f"walk_ins__{group}_{gender}"), 0) for gender in WALK_IN_GENDERS),
+                (
+                    Coalesce(F(f"walk_ins__{name}"), 0)
+                    for field_group, _gender, name in WALK_IN_FIELDS
+                    if field_group == group
+                ),
                 start=Value(0, output_field=IntegerField()),
             )
         )
-        for group in WALK_IN_GROUPS
+        for group, _plural in WALK_IN_GROUPS
     }
     if cuts is None:
         day, named_day = F("date"), F("session__date")
@@ -187,8 +188,8 @@ def session_rows(
         .annotate(piece=named_day)
         .values("piece", "session__activity_id")
         .annotate(
-            newcomers=Count("pk", filter=Q(participant__group="newcomer")),
-            established=Count("pk", filter=Q(participant__group="established")),
+            newcomers=Count("pk", filter=Q(participant__group=Group.NEWCOMER)),
+            established=Count("pk", filter=Q(participant__group=Group.ESTABLISHED)),
         )
         .order_by()
     )
@@ -198,8 +199,8 @@ def session_rows(
         district, kind = places.get(r["activity_id"], ("", ""))
         cell = totals.setdefault((r["piece"], district, kind), [0, 0, 0, 0, 0])
         cell[0] += r["n"]
-        cell[3] += r["w_newcomer"] or 0
-        cell[4] += r["w_established"] or 0
+        cell[3] += r[f"w_{Group.NEWCOMER.value}"] or 0
+        cell[4] += r[f"w_{Group.ESTABLISHED.value}"] or 0
     for r in named:
         district, kind = places.get(r["session__activity_id"], ("", ""))
         cell = totals.setdefault((r["piece"], district, kind), [0, 0, 0, 0, 0])
@@ -232,7 +233,9 @@ def referral_rows(programme: Programme | None, window: Period) -> list[ReferralR
         _scope(Referral.objects.all(), programme)
         .annotate(
             day=TruncDate("created_at"),
-            outcome=Coalesce(F("participant__status"), Value("left", output_field=CharField())),
+            outcome=Coalesce(
+                F("participant__status"), Value(Status.LEFT.value, output_field=CharField())
+            ),
         )
         .filter(day__gte=window.start, day__lte=window.end)
         .values("day", "organisation__name", "outcome")
