@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "sprakvan.activities",
     "sprakvan.partners",
     "sprakvan.reports",
+    "sprakvan.demo",
 ]
 
 MIDDLEWARE = [

@@ -5,11 +5,11 @@ import datetime
 import pytest
 from django.db.models import Count, F, Q
 
-from sprakvan.accounts import demo as staff_demo
-from sprakvan.matching import demo
+from sprakvan.demo import accounts as staff_demo
+from sprakvan.demo import matching as demo
+from sprakvan.demo import participants as participants_demo
 from sprakvan.matching.models import Pair
 from sprakvan.matching.services import propose_pairs
-from sprakvan.participants import demo as participants_demo
 from sprakvan.participants.models import Participant
 
 TODAY = datetime.date(2026, 11, 26)

@@ -4,12 +4,12 @@ import datetime
 
 import pytest
 
-from sprakvan.accounts import demo as staff_demo
 from sprakvan.core.models import Programme
+from sprakvan.demo import accounts as staff_demo
+from sprakvan.demo import participants as participants_demo
+from sprakvan.demo import partners as demo
 from sprakvan.organisations.models import Organisation
-from sprakvan.participants import demo as participants_demo
 from sprakvan.participants.models import Participant
-from sprakvan.partners import demo
 from sprakvan.partners.models import BudgetLine, Contribution, Cost, Lead, OutreachEvent, Referral
 
 TODAY = datetime.date(2020, 1, 15)

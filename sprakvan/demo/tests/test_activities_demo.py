@@ -5,11 +5,11 @@ import datetime
 
 import pytest
 
-from sprakvan.accounts import demo as staff_demo
-from sprakvan.activities import demo
 from sprakvan.activities.models import Activity, Attendance, Session, WalkInCount
+from sprakvan.demo import accounts as staff_demo
+from sprakvan.demo import activities as demo
+from sprakvan.demo import participants as participants_demo
 from sprakvan.organisations.models import Organisation
-from sprakvan.participants import demo as participants_demo
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2019, 4, 30)

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Count
 
-from sprakvan.participants.demo import PERIOD_END, PERIOD_START, planned_rows
+from sprakvan.demo.participants import PERIOD_END, PERIOD_START, planned_rows
 from sprakvan.participants.models import Participant
 
 pytestmark = pytest.mark.django_db

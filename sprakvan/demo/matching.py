@@ -14,13 +14,12 @@ from dateutil.relativedelta import relativedelta
 from django.db import transaction
 
 from sprakvan.core.models import Programme
+from sprakvan.matching import engine
+from sprakvan.matching.models import CallRecord, FollowUp, Pair, Side, reasons_as_json
+from sprakvan.matching.pools import Market, districts_of, pool_of
 from sprakvan.participants.choices import Group, Status
 from sprakvan.participants.models import Participant
 from sprakvan.participants.services import change_status
-
-from . import engine
-from .models import CallRecord, FollowUp, Pair, Side, reasons_as_json
-from .pools import Market, districts_of, pool_of
 
 PERIOD_START = datetime.date(2019, 1, 1)
 PERIOD_END = datetime.date(2019, 10, 31)

@@ -1,10 +1,9 @@
 """Demo staff for each role in the Linköping programme (demo passwords, printed by make run)."""
 
+from sprakvan.accounts.models import Role, User
+from sprakvan.accounts.services import grant_role
 from sprakvan.core.models import Programme
 from sprakvan.organisations.models import Organisation
-
-from .models import Role, User
-from .services import grant_role
 
 DEMO_PASSWORD = "sprakvan-demo"
 # (e-mail, first name, last name, role or "admin", organisation name)

@@ -14,9 +14,8 @@ from django.db import transaction
 
 from sprakvan.core.models import District, Programme
 from sprakvan.core.services import set_neighbours
-
-from .choices import INTERESTS, SLOT_COUNT, Gender, Group, Source
-from .models import (
+from sprakvan.participants.choices import INTERESTS, SLOT_COUNT, Gender, Group, Source
+from sprakvan.participants.models import (
     INTEREST_SLUGS,
     LANGUAGE_CODES,
     Consent,

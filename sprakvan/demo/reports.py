@@ -7,8 +7,7 @@ import datetime
 from typing import Any
 
 from sprakvan.core.models import Programme
-
-from .models import DocumentText, Goal, GoalKind, Measure
+from sprakvan.reports.models import DocumentText, Goal, GoalKind, Measure
 
 PERIOD_START = datetime.date(2019, 1, 1)
 PERIOD_END = datetime.date(2019, 10, 31)

@@ -1,22 +1,17 @@
 """manage.py load_demo: the Linköping demo programme. Running it again changes nothing."""
 
-import importlib
 from typing import Any
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from sprakvan.accounts import demo as staff_demo
-from sprakvan.participants import demo as participants_demo
-
-# Later parts of the demo, in dependency order; each module has `load(programme, *, today)`.
-EXTENSIONS = [
-    "sprakvan.partners.demo",
-    "sprakvan.matching.demo",
-    "sprakvan.activities.demo",
-    "sprakvan.reports.demo",
-]
+from sprakvan.demo import accounts as staff_demo
+from sprakvan.demo import activities as activities_demo
+from sprakvan.demo import matching as matching_demo
+from sprakvan.demo import participants as participants_demo
+from sprakvan.demo import partners as partners_demo
+from sprakvan.demo import reports as reports_demo
 
 
 class Command(BaseCommand):
@@ -27,14 +22,11 @@ class Command(BaseCommand):
         with transaction.atomic():
             programme = participants_demo.load(today)
             staff_demo.load(programme)
-            for name in EXTENSIONS:
-                try:
-                    module = importlib.import_module(name)
-                except ModuleNotFoundError as exc:
-                    if exc.name != name:
-                        raise
-                    continue
-                module.load(programme, today=today)
+            # The later parts in dependency order; each has `load(programme, *, today)`.
+            partners_demo.load(programme, today=today)
+            matching_demo.load(programme, today=today)
+            activities_demo.load(programme, today=today)
+            reports_demo.load(programme, today=today)
         self.stdout.write(
             f"Demo programme '{programme.name}' ready: "
             f"{programme.participants.count()} participants."

@@ -18,8 +18,7 @@ from sprakvan.core.models import Programme
 from sprakvan.organisations.models import Organisation, OrganisationKind, offers_mask
 from sprakvan.participants.choices import Group, Source
 from sprakvan.participants.models import Participant
-
-from .models import (
+from sprakvan.partners.models import (
     Agreement,
     AgreementKind,
     BudgetLine,

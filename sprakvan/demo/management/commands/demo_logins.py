@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from sprakvan.accounts.demo import DEMO_PASSWORD, DEMO_STAFF
+from sprakvan.demo.accounts import DEMO_PASSWORD, DEMO_STAFF
 
 
 class Command(BaseCommand):
