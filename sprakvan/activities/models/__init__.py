@@ -1,0 +1,32 @@
+"""Activities: venues, activities, their recurring schedules, sessions and who came."""
+
+from .activity import Activity, ActivityQuerySet, Schedule, Venue
+from .attendance import WALK_IN_FIELDS, WALK_IN_GROUPS, Attendance, WalkInCount
+from .choices import (
+    TYPE_DESCRIPTIONS,
+    ActivityType,
+    HallBooking,
+    LanguageLevel,
+    type_description,
+    type_picture,
+)
+from .session import Session, SessionQuerySet
+
+__all__ = [
+    "TYPE_DESCRIPTIONS",
+    "WALK_IN_FIELDS",
+    "WALK_IN_GROUPS",
+    "Activity",
+    "ActivityQuerySet",
+    "ActivityType",
+    "Attendance",
+    "HallBooking",
+    "LanguageLevel",
+    "Schedule",
+    "Session",
+    "SessionQuerySet",
+    "Venue",
+    "WalkInCount",
+    "type_description",
+    "type_picture",
+]

@@ -1,0 +1,198 @@
+"""Venues, activities and their recurring schedules."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from sprakvan.core.models import District, Programme
+
+from .. import schedule as schedule_rules
+from .choices import ActivityType, HallBooking, LanguageLevel, type_description, type_picture
+
+
+class Venue(models.Model):
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="venues")
+    name = models.CharField(_("name"), max_length=200)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    district = models.ForeignKey(
+        District, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("district")
+    )
+    provider = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="venues",
+        verbose_name=_("provided by"),
+    )
+    is_outdoor = models.BooleanField(_("outdoors"), default=False)
+    accessibility = models.TextField(
+        _("accessibility"),
+        blank=True,
+        help_text=_("For example: step-free entrance, lift, accessible toilet, hearing loop."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("venue")
+        verbose_name_plural = _("venues")
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "name"], name="venue_unique_per_programme")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ActivityQuerySet(models.QuerySet["Activity"]):
+    def led_by(self, user: object) -> ActivityQuerySet:
+        return self.filter(leaders=user)
+
+    def weekly(self) -> ActivityQuerySet:
+        """Activities with a recurring schedule that has not ended."""
+        return self.filter(is_active=True, schedules__isnull=False).distinct()
+
+
+class Activity(models.Model):
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="activities")
+    type = models.CharField(_("type"), max_length=20, choices=ActivityType.choices)
+    title = models.CharField(_("title"), max_length=200)
+    venue = models.ForeignKey(
+        Venue, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("venue")
+    )
+    district = models.ForeignKey(
+        District,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        verbose_name=_("district"),
+        help_text=_("Empty: the venue's district."),
+    )
+    host_organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="hosted_activities",
+        verbose_name=_("host organisation"),
+    )
+    leaders = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="led_activities",
+        verbose_name=_("leaders"),
+    )
+    language_level = models.CharField(
+        _("language level"), max_length=8, choices=LanguageLevel.choices, default=LanguageLevel.EASY
+    )
+    capacity = models.PositiveSmallIntegerField(
+        _("places"), null=True, blank=True, help_text=_("Empty: no limit.")
+    )
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("In easy Swedish: short sentences.")
+    )
+    season_start_month = models.PositiveSmallIntegerField(
+        _("season starts (month)"), null=True, blank=True
+    )
+    season_end_month = models.PositiveSmallIntegerField(
+        _("season ends (month)"), null=True, blank=True
+    )
+    hall_booking_reference = models.CharField(
+        _("hall booking reference"), max_length=60, blank=True
+    )
+    hall_booking_status = models.CharField(
+        _("hall booking"), max_length=10, choices=HallBooking.choices, blank=True
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ActivityQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(season_start_month__isnull=True, season_end_month__isnull=True)
+                    | Q(
+                        season_start_month__gte=1,
+                        season_start_month__lte=12,
+                        season_end_month__gte=1,
+                        season_end_month__lte=12,
+                    )
+                ),
+                name="activity_season_months",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        if (self.season_start_month is None) != (self.season_end_month is None):
+            raise ValidationError(_("Give both the first and the last month of the season."))
+
+    @property
+    def effective_district(self) -> District | None:
+        if self.district_id:
+            return self.district
+        return self.venue.district if self.venue_id and self.venue else None
+
+    @property
+    def picture(self) -> str:
+        return type_picture(self.type)
+
+    @property
+    def type_description(self) -> str:
+        return type_description(self.type)
+
+    @property
+    def season(self) -> frozenset[int] | None:
+        return schedule_rules.season_months(self.season_start_month, self.season_end_month)
+
+
+class Schedule(models.Model):
+    """A recurrence (RFC 5545 RRULE without DTSTART/UNTIL) at a time of day, from–until."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="schedules")
+    rule = models.CharField(
+        _("recurrence rule"), max_length=200, help_text=_("For example FREQ=WEEKLY;BYDAY=MO,TH")
+    )
+    start_time = models.TimeField(_("starts at"))
+    end_time = models.TimeField(_("ends at"))
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("until"), null=True, blank=True)
+    skip_holidays = models.BooleanField(_("no sessions on public holidays"), default=True)
+    expanded_until = models.DateField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["starts_on", "start_time"]
+        verbose_name = _("schedule")
+        verbose_name_plural = _("schedules")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
+                name="schedule_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.activity} · {self.rule} {self.start_time:%H:%M}"
+
+    def clean(self) -> None:
+        try:
+            schedule_rules.parse_rule(self.rule)
+        except schedule_rules.RuleError as exc:
+            raise ValidationError({"rule": str(exc)}) from exc
+        if self.start_time and self.end_time and self.end_time <= self.start_time:
+            raise ValidationError({"end_time": _("The session must end after it starts.")})
+
+    @property
+    def weekdays(self) -> list[int]:
+        return schedule_rules.rule_weekdays(self.rule)

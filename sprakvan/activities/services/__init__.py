@@ -1,0 +1,47 @@
+"""Every change to activities: schedules and their sessions, cancellations, attendance."""
+
+from .attendance import (
+    REGULAR_WINDOW_DAYS,
+    add_new_person,
+    find_for_checkin,
+    find_on_list,
+    listed_for,
+    record_attendance,
+    regulars_of,
+    remove_attendance,
+    set_walk_ins,
+)
+from .nearby import NearbyActivity, nearest_activities
+from .schedules import (
+    DEFAULT_WEEKS_AHEAD,
+    add_schedule,
+    end_schedule,
+    expand_schedule,
+    expand_sessions,
+    save_activity,
+)
+from .sessions import add_session, cancel_session, move_session, restore_session
+
+__all__ = [
+    "DEFAULT_WEEKS_AHEAD",
+    "REGULAR_WINDOW_DAYS",
+    "NearbyActivity",
+    "add_new_person",
+    "add_schedule",
+    "add_session",
+    "cancel_session",
+    "end_schedule",
+    "expand_schedule",
+    "expand_sessions",
+    "find_for_checkin",
+    "find_on_list",
+    "listed_for",
+    "move_session",
+    "nearest_activities",
+    "record_attendance",
+    "regulars_of",
+    "remove_attendance",
+    "restore_session",
+    "save_activity",
+    "set_walk_ins",
+]

@@ -1,0 +1,122 @@
+"""One session: adding a one-off, cancelling, restoring and moving it."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.db import transaction
+
+from sprakvan.core.audit import log_action
+from sprakvan.core.concurrency import lock_unchanged
+
+from .. import schedule as rules
+from ..models import (
+    Activity,
+    Session,
+    Venue,
+)
+
+
+def add_session(
+    activity: Activity,
+    *,
+    date: datetime.date,
+    start_time: datetime.time,
+    end_time: datetime.time,
+    venue: Venue | None = None,
+    note: str = "",
+    added_by: Any,
+) -> Session:
+    """A one-off session (no schedule)."""
+    session = Session(
+        programme_id=activity.programme_id,
+        activity=activity,
+        date=date,
+        start_time=start_time,
+        end_time=end_time,
+        venue=venue,
+        note=note,
+        holiday=rules.swedish_holiday(date),
+    )
+    session.full_clean()
+    session.save()
+    log_action(
+        "activities.session.added",
+        programme=activity.programme,
+        actor=added_by,
+        target=session,
+        date=date.isoformat(),
+    )
+    return session
+
+
+@transaction.atomic
+def cancel_session(
+    session: Session, *, cancelled_by: Any, note: str = "", version: str | None = None
+) -> Session:
+    lock_unchanged(session, version=version)
+    session.status = Session.Status.CANCELLED
+    session.note = note or session.note
+    session.save(update_fields=["status", "note"])
+    log_action(
+        "activities.session.cancelled",
+        programme=session.programme,
+        actor=cancelled_by,
+        target=session,
+        date=session.date.isoformat(),
+    )
+    return session
+
+
+@transaction.atomic
+def restore_session(session: Session, *, restored_by: Any, version: str | None = None) -> Session:
+    lock_unchanged(session, version=version)
+    session.status = Session.Status.PLANNED
+    session.save(update_fields=["status"])
+    log_action(
+        "activities.session.restored",
+        programme=session.programme,
+        actor=restored_by,
+        target=session,
+    )
+    return session
+
+
+@transaction.atomic
+def move_session(
+    session: Session,
+    *,
+    date: datetime.date,
+    start_time: datetime.time,
+    end_time: datetime.time,
+    venue: Venue | None = None,
+    note: str = "",
+    moved_by: Any,
+    version: str | None = None,
+) -> Session:
+    """Move one session; the schedule and its other sessions are untouched."""
+    lock_unchanged(session, version=version)
+    before = session.date
+    session.date = date
+    session.start_time = start_time
+    session.end_time = end_time
+    session.venue = venue
+    session.note = note
+    session.holiday = rules.swedish_holiday(date)
+    session.is_moved = session.schedule_id is not None and (
+        date != session.occurrence
+        or start_time != session.schedule.start_time  # type: ignore[union-attr]
+        or end_time != session.schedule.end_time  # type: ignore[union-attr]
+    )
+    session.full_clean()
+    session.save()
+    log_action(
+        "activities.session.moved",
+        programme=session.programme,
+        actor=moved_by,
+        target=session,
+        moved_from=before.isoformat(),
+        moved_to=date.isoformat(),
+    )
+    return session
