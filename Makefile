@@ -42,12 +42,13 @@ test: setup
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/mypy config sprakvan
+	$(VENV)/bin/mypy config sprakvan conftest.py
 	$(VENV)/bin/lint-imports --no-cache
 	$(PY) manage.py makemigrations --check --dry-run
 	DEBUG=false SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
 	ALLOWED_HOSTS=sprakvan.example.org BEHIND_TLS_PROXY=true \
 	EMAIL_URL=smtp+tls://mailer:secret@smtp.example.org:587 \
+	SMS_URL=elks://user:secret@api.46elks.com SMS_WEBHOOK_TOKEN=a-long-random-hook-secret \
 	$(PY) manage.py check --deploy --fail-level WARNING
 
 # Known vulnerabilities in the locked dependencies: a report, never a failure on its own.

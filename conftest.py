@@ -15,14 +15,10 @@ from django.core.cache import cache
 from django.test import Client
 
 from sprakvan.accounts.models import User
+from sprakvan.accounts.tests.factories import MembershipFactory, UserFactory
 from sprakvan.core.logging import PersonalDataRecorder
 from sprakvan.core.models import District, Programme
-from sprakvan.core.tests.factories import (
-    DistrictFactory,
-    MembershipFactory,
-    ProgrammeFactory,
-    UserFactory,
-)
+from sprakvan.core.tests.factories import DistrictFactory, ProgrammeFactory
 from sprakvan.organisations.models import Organisation
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls in the same

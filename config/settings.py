@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "sprakvan.organisations",
     "sprakvan.accounts",
     "sprakvan.participants",
+    "sprakvan.messaging",
     "sprakvan.matching",
     "sprakvan.activities",
     "sprakvan.partners",
@@ -64,7 +65,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "sprakvan.accounts.middleware.SessionTimeoutMiddleware",
     "sprakvan.accounts.middleware.RequireMFAMiddleware",
-    "sprakvan.core.middleware.StaffAccessMiddleware",
+    "sprakvan.accounts.middleware.StaffAccessMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -84,7 +85,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "sprakvan.core.context_processors.navigation",
+                "sprakvan.accounts.navigation.navigation",
             ],
         },
     },
@@ -214,11 +215,19 @@ MAILERS = {
 }
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Språkvän <noreply@sprakvan.local>")
 
+# SMS: SMS_URL (console:// prints; elks://USER:PASSWORD@api.46elks.com sends; docs/messaging.md).
+SMS_URL = env.str("SMS_URL", default="console://")
+
 TASKS = {
     "default": {
         "BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
     }
 }
+
+# Messages: the provider's callbacks reach /hooks/sms/<SMS_WEBHOOK_TOKEN>/… (empty: hooks off,
+# 404); MESSAGES_QUIET_HOURS ("08-20", or "off") overrides every programme's quiet hours.
+SMS_WEBHOOK_TOKEN = env.str("SMS_WEBHOOK_TOKEN", default="")
+MESSAGES_QUIET_HOURS = env.str("MESSAGES_QUIET_HOURS", default="")
 
 PHONENUMBER_DEFAULT_REGION = "SE"
 PHONENUMBER_DB_FORMAT = "E164"

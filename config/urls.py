@@ -11,13 +11,15 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("staff/", include("sprakvan.accounts.urls")),
     path("participants/", include("sprakvan.participants.urls")),
     path("matching/", include("sprakvan.matching.urls")),
     path("activities/", include("sprakvan.activities.urls")),
     path("partners/", include("sprakvan.partners.urls")),
     path("reports/", include("sprakvan.reports.urls")),
+    path("", include("sprakvan.accounts.urls")),
     path("", include("sprakvan.core.urls")),
+    # Unsubscribe links (/m/…) and the SMS provider's hooks (/hooks/…), before the slugs.
+    path("", include("sprakvan.messaging.public_urls")),
     # Public pages of one programme, under its slug.
     path("<slug:programme_slug>/anmalan/", include("sprakvan.participants.public_urls")),
     path("<slug:programme_slug>/", include("sprakvan.activities.public_urls")),

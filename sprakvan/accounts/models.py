@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils import timezone
@@ -28,12 +30,14 @@ class UserManager(BaseUserManager["User"]):
 class User(AbstractUser):
     """A staff account; logs in with e-mail. Platform admins are superusers."""
 
-    username = None  # type: ignore[assignment,misc]
+    # Django's documented way to drop an inherited field; the stubs insist on a str.
+    username = None  # type: ignore[assignment]
     email = models.EmailField(_("e-mail"), unique=True)
 
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS = []  # type: ignore[misc]
-    objects = UserManager()  # type: ignore[misc,assignment]
+    REQUIRED_FIELDS = []
+    # The stubs expect Django's UserManager, whose create_user takes a username; we have none.
+    objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]
 
     def __str__(self) -> str:
         return self.get_full_name() or self.email

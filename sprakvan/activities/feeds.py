@@ -146,4 +146,4 @@ def build_calendar(
     for session in [*singles, *moved]:
         calendar.add_component(_session_event(session, host))
     calendar.add_missing_timezones()
-    return calendar.to_ical()  # type: ignore[no-any-return]
+    return calendar.to_ical()

@@ -11,7 +11,7 @@ from phonenumber_field.formfields import PhoneNumberField
 
 from sprakvan.accounts.models import Role, User
 from sprakvan.core.concurrency import VersionedFormMixin
-from sprakvan.core.forms_rendering import StyledFormMixin
+from sprakvan.core.forms_rendering import StyledFormMixin, choice_field, model_choice_field
 from sprakvan.core.models import District, Programme
 from sprakvan.organisations.models import Organisation
 from sprakvan.participants.choices import WEEKDAYS, Gender, Group
@@ -57,8 +57,10 @@ class VenueForm(StyledFormMixin, forms.ModelForm):
     def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.instance.programme = programme
-        self.fields["district"].queryset = District.objects.filter(programme=programme)  # type: ignore[attr-defined]
-        self.fields["provider"].queryset = Organisation.objects.filter(programme=programme)  # type: ignore[attr-defined]
+        model_choice_field(self, "district").queryset = District.objects.filter(programme=programme)
+        model_choice_field(self, "provider").queryset = Organisation.objects.filter(
+            programme=programme
+        )
 
 
 class ActivityForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
@@ -103,10 +105,12 @@ class ActivityForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
     def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.instance.programme = programme
-        self.fields["venue"].queryset = Venue.objects.filter(programme=programme)  # type: ignore[attr-defined]
-        self.fields["district"].queryset = District.objects.filter(programme=programme)  # type: ignore[attr-defined]
-        self.fields["host_organisation"].queryset = Organisation.objects.filter(programme=programme)  # type: ignore[attr-defined]
-        self.fields["leaders"].queryset = User.objects.filter(  # type: ignore[attr-defined]
+        model_choice_field(self, "venue").queryset = Venue.objects.filter(programme=programme)
+        model_choice_field(self, "district").queryset = District.objects.filter(programme=programme)
+        model_choice_field(self, "host_organisation").queryset = Organisation.objects.filter(
+            programme=programme
+        )
+        model_choice_field(self, "leaders").queryset = User.objects.filter(
             memberships__programme=programme, memberships__role=Role.ACTIVITY_LEADER
         ).order_by("first_name")
 
@@ -175,7 +179,7 @@ class SessionForm(VersionedFormMixin, StyledFormMixin, forms.Form):
 
     def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["venue"].queryset = Venue.objects.filter(programme=programme)  # type: ignore[attr-defined]
+        model_choice_field(self, "venue").queryset = Venue.objects.filter(programme=programme)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -267,8 +271,8 @@ class CalendarFilterForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["district"].queryset = District.objects.filter(programme=programme)  # type: ignore[attr-defined]
-        self.fields["type"].choices = [("", _("All kinds")), *ActivityType.choices]  # type: ignore[attr-defined]
+        model_choice_field(self, "district").queryset = District.objects.filter(programme=programme)
+        choice_field(self, "type").choices = [("", _("All kinds")), *ActivityType.choices]
 
 
 def default_schedule_initial(today: datetime.date) -> dict[str, Any]:

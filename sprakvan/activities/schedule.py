@@ -81,7 +81,7 @@ def _rrule(rule: str, starts_on: datetime.date, ends_on: datetime.date | None) -
     result = rrulestr(text, dtstart=dtstart)
     if ends_on is not None:
         result = result.replace(until=datetime.datetime.combine(ends_on, datetime.time()))
-    return result  # type: ignore[no-any-return]
+    return result
 
 
 @lru_cache(maxsize=64)

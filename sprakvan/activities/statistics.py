@@ -21,7 +21,7 @@ DIMENSIONS = {
 }
 
 
-def annotate_totals(sessions: QuerySet[Session]) -> QuerySet[Session]:
+def annotate_totals[S: QuerySet[Session]](sessions: S) -> S:
     """Sessions annotated with `named_count`, `walk_in_count`, `attendance_total` and, per
     group and gender, `<group>_<gender>` (named plus walk-ins): one GROUP BY query."""
     annotations: dict[str, Any] = {}

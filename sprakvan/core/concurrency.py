@@ -11,7 +11,7 @@ Per-field hashes (rather than one for the row) tell which fields the other perso
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, MutableMapping
+from collections.abc import Collection
 from typing import Any
 
 from django import forms
@@ -21,6 +21,8 @@ from django.utils import formats
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from .forms_rendering import FormBase
 
 KEY_SALT = "sprakvan.core.concurrency"
 DIGEST_LENGTH = 8
@@ -113,14 +115,11 @@ def display_value(row: models.Model, name: str) -> str:
     return str(formats.localize(value))
 
 
-class VersionedFormMixin:
+class VersionedFormMixin(FormBase):
     """Gives an edit form a hidden `version` of the row it edits: the ModelForm's instance, or
     `edited=` for a plain form. A form that creates a row has no version field."""
 
-    fields: dict[str, forms.Field]
-    initial: MutableMapping[str, Any]
     data: Any
-    is_bound: bool
 
     def __init__(self, *args: Any, edited: models.Model | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -152,7 +151,9 @@ class VersionedFormMixin:
     def label_of(self, row: models.Model, name: str) -> str:
         if name in self.fields and self.fields[name].label:
             return str(self.fields[name].label)
-        return str(row._meta.get_field(name).verbose_name).capitalize()  # type: ignore[union-attr]
+        field = row._meta.get_field(name)
+        # Only concrete fields are tracked (`_tracked_fields`), never the far side of a relation.
+        return str(field.verbose_name if isinstance(field, models.Field) else name).capitalize()
 
     def show_conflict(self, conflict: EditConflict) -> None:
         """Add the conflict as a non-field error listing the values saved now, and take the
@@ -173,9 +174,9 @@ class VersionedFormMixin:
                 "to replace what is saved."
             ),
         ]
-        self.add_error(None, ValidationError(lines))  # type: ignore[attr-defined]
+        self.add_error(None, ValidationError(lines))
         data = self.data.copy()
-        data[self.add_prefix("version")] = conflict.version  # type: ignore[attr-defined]
+        data[self.add_prefix("version")] = conflict.version
         self.data = data
 
 

@@ -6,7 +6,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from .forms_rendering import StyledFormMixin
+from .forms_rendering import StyledFormMixin, model_choice_field
 from .models import AuditEventQuerySet, Programme
 from .services import check_slug_is_free
 
@@ -66,12 +66,12 @@ class AuditFilterForm(StyledFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         users = get_user_model().objects.order_by("first_name", "last_name", "email")
         if programme is None:
-            self.fields["programme"].empty_label = _("All")  # type: ignore[attr-defined]
+            model_choice_field(self, "programme").empty_label = _("All")
         else:
             del self.fields["programme"]
             users = users.filter(memberships__programme=programme).distinct()
-        self.fields["actor"].queryset = users  # type: ignore[attr-defined]
-        self.fields["actor"].empty_label = _("Anyone")  # type: ignore[attr-defined]
+        model_choice_field(self, "actor").queryset = users
+        model_choice_field(self, "actor").empty_label = _("Anyone")
 
     def apply(self, events: AuditEventQuerySet) -> AuditEventQuerySet:
         """The events that match the filters: all if unbound, none while a filter is invalid."""

@@ -1,6 +1,6 @@
-"""Bootstrap markup for every Django form: a field template and widget classes."""
+"""Bootstrap markup for every Django form (a field template, widget classes), typed field access."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.forms.renderers import TemplatesSetting
@@ -20,10 +20,15 @@ def _css_class(widget: forms.Widget) -> str:
     return "form-control"
 
 
-class StyledFormMixin:
-    """Adds Bootstrap's classes to each widget, so templates can render `{{ form }}`."""
+if TYPE_CHECKING:
+    # The base of mixins for forms only: mypy sees the form's methods, Python no second base.
+    FormBase = forms.BaseForm
+else:
+    FormBase = object
 
-    fields: dict[str, forms.Field]
+
+class StyledFormMixin(FormBase):
+    """Adds Bootstrap's classes to each widget, so templates can render `{{ form }}`."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         # No ":" after labels: it reads oddly after a question, and Arabic's "؟" gets "؟:".
@@ -37,3 +42,19 @@ class StyledFormMixin:
             css = _css_class(field.widget)
             if css and "class" not in field.widget.attrs:
                 field.widget.attrs["class"] = css
+
+
+def choice_field(form: forms.BaseForm, name: str) -> forms.ChoiceField:
+    """The form's field `name`, typed so its choices can be set; a TypeError if it has none."""
+    field = form.fields[name]
+    if not isinstance(field, forms.ChoiceField):
+        raise TypeError(f"{type(form).__name__}.{name} is not a choice field")
+    return field
+
+
+def model_choice_field(form: forms.BaseForm, name: str) -> forms.ModelChoiceField[Any]:
+    """The form's field `name`, typed so its queryset can be set; a TypeError if it has none."""
+    field = form.fields[name]
+    if not isinstance(field, forms.ModelChoiceField):
+        raise TypeError(f"{type(form).__name__}.{name} is not a model choice field")
+    return field

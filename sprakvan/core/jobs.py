@@ -26,6 +26,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import DatabaseError, IntegrityError, connections, models, transaction
 from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
@@ -200,6 +201,7 @@ def _fail(kind: JobKind, pks: list[int], message: str, *, reason: str) -> None:
         if active.filter(pk=job.pk).update(**kind.failed, error=message):
             log_action(
                 f"{kind.name}.failed",
+                # Every job model has a programme (see JobKind); its type knows only Model.
                 programme=job.programme_id,  # type: ignore[attr-defined]
                 target=job,
                 reason=reason,
@@ -207,7 +209,7 @@ def _fail(kind: JobKind, pks: list[int], message: str, *, reason: str) -> None:
     JobHeartbeat.objects.filter(kind=kind.name, object_id__in=pks).delete()
 
 
-def retry(kind: JobKind, pk: int, *, requested_by: Any) -> bool:
+def retry(kind: JobKind, pk: int, *, requested_by: AbstractBaseUser | None) -> bool:
     """Queue a failed job again; False when it is not failed (any more)."""
     failed = kind.model._default_manager.filter(pk=pk, state=kind.failed["state"])
     with transaction.atomic():
@@ -217,7 +219,7 @@ def retry(kind: JobKind, pk: int, *, requested_by: Any) -> bool:
         failed.update(**kind.retried)
         log_action(
             f"{kind.name}.retried",
-            programme=job.programme_id,  # type: ignore[attr-defined]
+            programme=job.programme_id,  # type: ignore[attr-defined]  # as in _fail
             actor=requested_by,
             target=job,
         )

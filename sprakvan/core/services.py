@@ -3,6 +3,7 @@
 from collections.abc import Sequence
 from typing import Any
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -61,7 +62,7 @@ def set_neighbours(programme: Programme, pairs: list[tuple[str, str]]) -> None:
 
 
 @transaction.atomic
-def archive_programme(programme: Programme, *, archived_by: Any) -> Programme:
+def archive_programme(programme: Programme, *, archived_by: AbstractBaseUser | None) -> Programme:
     """Close the programme's staff pages to its members; its rows and audit log stay."""
     # Lock the row so two admins archiving at once log it once.
     programme = Programme.objects.select_for_update().get(pk=programme.pk)

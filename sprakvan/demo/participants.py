@@ -14,7 +14,7 @@ from django.db import transaction
 
 from sprakvan.core.models import District, Programme
 from sprakvan.core.services import set_neighbours
-from sprakvan.participants.choices import INTERESTS, SLOT_COUNT, Gender, Group, Source
+from sprakvan.participants.choices import INTERESTS, SLOT_COUNT, Channel, Gender, Group, Source
 from sprakvan.participants.models import (
     INTEREST_SLUGS,
     LANGUAGE_CODES,
@@ -311,19 +311,24 @@ def load(today: datetime.date) -> Programme:
         if row.external_id not in existing
     ]
     created = Participant.objects.bulk_create(new, batch_size=500)
+    # Everyone registered and agreed to SMS; those with an e-mail address to e-mail too.
     Consent.objects.bulk_create(
         [
             Consent(
                 participant=p,
-                purpose=ConsentPurpose.REGISTRATION,
+                purpose=purpose,
+                channel=channel,
                 text_version="2019-01",
-                by_email=bool(p.email),
-                by_sms=True,
                 given_at=datetime.datetime.combine(
                     p.registered_on, datetime.time(12), datetime.UTC
                 ),
             )
             for p in created
+            for purpose, channel in [
+                (ConsentPurpose.REGISTRATION, ""),
+                (ConsentPurpose.MESSAGES, Channel.SMS),
+                *([(ConsentPurpose.MESSAGES, Channel.EMAIL)] if p.email else []),
+            ]
         ],
         batch_size=500,
     )

@@ -9,6 +9,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from sprakvan.accounts.models import User
 from sprakvan.core.audit import log_action
 from sprakvan.core.models import Programme
 from sprakvan.core.spreadsheets import RowError
@@ -205,7 +206,7 @@ def _established_status(person: Participant) -> str | None:
 
 @transaction.atomic
 def import_pairs(
-    programme: Programme, rows: list[dict[str, str]], *, imported_by: Any = None
+    programme: Programme, rows: list[dict[str, str]], *, imported_by: User | None = None
 ) -> PairImportResult:
     """All or nothing: with any error nothing is written. Importing the same file again
     changes nothing (a pair is the same newcomer, volunteer and start date)."""

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from .models import Organisation
+from .models import Organisation, OutreachEvent
 
 
 @admin.register(Organisation)
@@ -10,3 +10,9 @@ class OrganisationAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "programme"]
     list_filter = ["programme", "kind"]
     search_fields = ["name"]
+
+
+@admin.register(OutreachEvent)
+class OutreachEventAdmin(admin.ModelAdmin):
+    list_display = ["name", "date", "kind", "programme"]
+    list_filter = ["programme", "kind"]

@@ -1,13 +1,16 @@
-"""Partner organisations: their kinds and what each does for the programme.
+"""Where people come from: partner organisations (their kinds and what each does for the
+programme) and the outreach events where the programme meets people.
 
-The lowest app after `core`: a participant is referred by an organisation, and a partner viewer
-or referrer belongs to one, so `accounts` and `participants` stand on this app, not on `partners`.
+The lowest app after `core`: a participant is referred by an organisation or signs up at an
+outreach event, and a partner viewer or referrer belongs to an organisation, so `accounts` and
+`participants` stand on this app, not on `partners`.
 """
 
 from __future__ import annotations
 
 import secrets
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -94,3 +97,56 @@ class Organisation(models.Model):
     @property
     def offer_labels(self) -> list[str]:
         return [str(OFFERS[slug]) for slug in self.offer_slugs]
+
+
+class OutreachKind(models.TextChoices):
+    FAIR = "fair", _("Fair")
+    DISTRICT_DAY = "district_day", _("District day")
+    WORKPLACE_VISIT = "workplace_visit", _("Workplace visit")
+    OTHER = "other", _("Other")
+
+
+class OutreachEvent(models.Model):
+    """A fair, district day or workplace visit where the programme meets people."""
+
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, related_name="outreach_events"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=OutreachKind.choices, default=OutreachKind.FAIR
+    )
+    date = models.DateField(_("date"))
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    district = models.ForeignKey(
+        "core.District",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("district"),
+    )
+    co_organiser = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="co_organised_events",
+        verbose_name=_("co-organiser"),
+    )
+    # Its table is named after `db_table`, so it stays `partners_outreachevent_staff_present`.
+    staff_present = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name=_("staff present")
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    # Part of the signed fair link; rotating it makes the links on old posters invalid.
+    link_secret = models.CharField(max_length=32, default=new_link_secret, editable=False)
+
+    class Meta:
+        # Moved here from `partners`; the table keeps its name so no row had to move.
+        db_table = "partners_outreachevent"
+        ordering = ["-date", "name"]
+        verbose_name = _("outreach event")
+        verbose_name_plural = _("outreach events")
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.date:%Y-%m-%d}"

@@ -1,4 +1,4 @@
-"""The controlled vocabularies of intake: groups, genders, statuses, interests, languages, slots."""
+"""The controlled vocabularies of participants_public: groups, genders, statuses, channels, languages."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +28,11 @@ class Status(models.TextChoices):
     MATCHED = "matched", _("Matched")
     PAUSED = "paused", _("Paused")
     LEFT = "left", _("Left")
+
+
+class Channel(models.TextChoices):
+    EMAIL = "email", _("E-mail")
+    SMS = "sms", _("SMS")
 
 
 class Source(models.TextChoices):

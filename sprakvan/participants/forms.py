@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
 from sprakvan.core.concurrency import VersionedFormMixin
-from sprakvan.core.forms_rendering import StyledFormMixin
+from sprakvan.core.forms_rendering import StyledFormMixin, choice_field, model_choice_field
 from sprakvan.core.models import District, Programme
 
 from .choices import (
@@ -89,7 +89,7 @@ class IntakeFieldsMixin(StyledFormMixin):
     def clean_intake(self, data: dict[str, Any]) -> dict[str, Any]:
         low, high = data.get("wish_age_min"), data.get("wish_age_max")
         if low and high and low > high:
-            self.add_error("wish_age_max", _("The oldest age must not be below the youngest."))  # type: ignore[attr-defined]
+            self.add_error("wish_age_max", _("The oldest age must not be below the youngest."))
         return data
 
     def intake_values(self) -> dict[str, Any]:
@@ -154,7 +154,7 @@ class RegistrationForm(IntakeFieldsMixin, forms.ModelForm):
         f["first_name"].widget.attrs["autocomplete"] = "given-name"
         f["last_name"].widget.attrs["autocomplete"] = "family-name"
         f["email"].widget.attrs["autocomplete"] = "email"
-        f["gender"].choices = Gender.choices  # type: ignore[attr-defined]
+        choice_field(self, "gender").choices = Gender.choices
         f["gender"].label = _("I am")
         f["birth_year"].required = True
         f["birth_year"].label = _("Year of birth")
@@ -166,7 +166,7 @@ class RegistrationForm(IntakeFieldsMixin, forms.ModelForm):
         if group == Group.NEWCOMER:
             del f["accepts_family"], f["capacity"]
             f["swedish_level"].required = True
-            f["swedish_level"].choices = SwedishLevel.choices  # type: ignore[attr-defined]
+            choice_field(self, "swedish_level").choices = SwedishLevel.choices
             f["swedish_level"].label = _("How much Swedish do you speak?")
             f["is_family"].label = _("We are a family and want to meet together")
         else:
@@ -277,11 +277,11 @@ class ParticipantFilterForm(StyledFormMixin, forms.Form):
     def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         all_ = [("", _("All"))]
-        self.fields["group"].choices = all_ + list(Group.choices)  # type: ignore[attr-defined]
-        self.fields["status"].choices = all_ + list(Status.choices)  # type: ignore[attr-defined]
-        self.fields["gender"].choices = all_ + list(Gender.choices)  # type: ignore[attr-defined]
-        self.fields["language"].choices = all_ + LANGUAGE_CHOICES  # type: ignore[attr-defined]
-        self.fields["district"].queryset = programme.districts.all()  # type: ignore[attr-defined]
+        choice_field(self, "group").choices = all_ + list(Group.choices)
+        choice_field(self, "status").choices = all_ + list(Status.choices)
+        choice_field(self, "gender").choices = all_ + list(Gender.choices)
+        choice_field(self, "language").choices = all_ + LANGUAGE_CHOICES
+        model_choice_field(self, "district").queryset = programme.districts.all()
 
 
 class ImportUploadForm(StyledFormMixin, forms.Form):

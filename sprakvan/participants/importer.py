@@ -18,15 +18,16 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sprakvan.accounts.models import User
 from sprakvan.core.audit import log_action
 from sprakvan.core.models import Programme
 from sprakvan.core.spreadsheets import RowError
 from sprakvan.core.spreadsheets import read_rows as read_spreadsheet
 
+from . import hooks
 from .choices import INTERESTS, LANGUAGES, Gender, Group, Source, Status, WishGender
 from .models import INTEREST_SLUGS, LANGUAGE_CODES, ConsentPurpose, Participant, mask_of
 from .services import record_consent
-from .signals import registered
 
 REQUIRED = ["external_id", "group", "first_name", "registered_on"]
 # The columns' lengths, so that a long cell is a row error here, not a database error later.
@@ -296,7 +297,7 @@ def import_rows(
     programme: Programme,
     rows: Iterable[CheckedRow],
     *,
-    imported_by: Any = None,
+    imported_by: User | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> ImportResult:
     """Create or update participants; all in one transaction. Match on external_id, then phone."""
@@ -340,7 +341,7 @@ def import_rows(
             updated=result.updated,
             unchanged=result.unchanged,
         )
-        registered.send(Participant, programme=programme, phones=phones)
+        hooks.call_phones_registered(programme, phones)
     return result
 
 

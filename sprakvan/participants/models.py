@@ -16,6 +16,7 @@ from sprakvan.core.models import District, Programme
 from .choices import (
     INTERESTS,
     LANGUAGES,
+    Channel,
     Gender,
     Group,
     HeardAbout,
@@ -133,7 +134,7 @@ class Participant(models.Model):
         _("heard about us"), max_length=20, choices=HeardAbout.choices, blank=True
     )
     source_event = models.ForeignKey(
-        "partners.OutreachEvent",
+        "organisations.OutreachEvent",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -228,13 +229,13 @@ class ConsentPurpose(models.TextChoices):
 
 
 class Consent(models.Model):
-    """What a person agreed to, when, to which text version, over which channels."""
+    """What a person agreed to, when, to which text version, over which channel: one row per
+    channel for messages (each given and withdrawn on its own), no channel for registration."""
 
     participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="consents")
     purpose = models.CharField(_("purpose"), max_length=20, choices=ConsentPurpose.choices)
+    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices, blank=True)
     text_version = models.CharField(_("text version"), max_length=20)
-    by_email = models.BooleanField(_("by e-mail"), default=False)
-    by_sms = models.BooleanField(_("by SMS"), default=False)
     given_at = models.DateTimeField(_("given"))
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -251,7 +252,8 @@ class Consent(models.Model):
         verbose_name = _("consent")
 
     def __str__(self) -> str:
-        return f"{self.get_purpose_display()} ({self.text_version})"
+        channel = f", {self.get_channel_display()}" if self.channel else ""
+        return f"{self.get_purpose_display()}{channel} ({self.text_version})"
 
 
 class ImportBatch(models.Model):
@@ -288,4 +290,4 @@ class ImportBatch(models.Model):
         return round(100 * self.processed / self.total) if self.total else 0
 
 
-__all__ = ["Gender", "Group", "Source", "Status", "SwedishLevel", "WishGender"]
+__all__ = ["Channel", "Gender", "Group", "Source", "Status", "SwedishLevel", "WishGender"]

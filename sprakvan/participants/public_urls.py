@@ -1,10 +1,10 @@
 from django.urls import path
 
-from . import views_public
+from .views import public
 
-app_name = "intake"
+app_name = "participants_public"
 urlpatterns = [
-    path("", views_public.choose, name="choose"),
-    path("tack/", views_public.receipt, name="receipt"),
-    path("<slug:group_slug>/", views_public.register, name="register"),
+    path("", public.choose, name="choose"),
+    path("tack/", public.receipt, name="receipt"),
+    path("<slug:group_slug>/", public.register, name="register"),
 ]

@@ -9,12 +9,14 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from sprakvan.accounts.models import User
 from sprakvan.core.audit import log_action
 from sprakvan.core.concurrency import lock_unchanged
 from sprakvan.core.models import Programme
 
-from .models import Consent, ConsentPurpose, Participant, Source, Status
-from .signals import registered
+from . import hooks
+from .consents import give_consent
+from .models import Channel, Consent, ConsentPurpose, Participant, Source, Status
 
 CONSENT_TEXT_VERSION = "2026-01"
 
@@ -79,11 +81,13 @@ def register_participant(
     source: str = Source.SELF_REGISTRATION,
     consent_email: bool = False,
     consent_sms: bool = False,
-    recorded_by: Any = None,
+    recorded_by: User | None = None,
     registered_on: datetime.date | None = None,
 ) -> Participant:
     """A new person in the programme, with their consent. A second sign-up by the same phone
-    or e-mail is kept aside as a possible duplicate for the coordinator to merge or dismiss."""
+    or e-mail is kept aside as a possible duplicate for the coordinator to merge or dismiss.
+    Then every `hooks.after_registration` is called with the participant (inside this
+    transaction)."""
     fields = _intake(values)
     fields.update(group=group, source=values.get("source") or source)
     fields.setdefault("registered_on", registered_on or timezone.localdate())
@@ -111,11 +115,9 @@ def register_participant(
         source=participant.source,
         possible_duplicate=existing is not None,
     )
-    registered.send(
-        Participant,
-        programme=programme,
-        phones=[str(participant.phone)] if participant.phone else [],
-    )
+    hooks.call_phones_registered(programme, [str(participant.phone)] if participant.phone else [])
+    for hook in hooks.after_registration:
+        hook(participant)
     return participant
 
 
@@ -125,18 +127,36 @@ def record_consent(
     purpose: str,
     by_email: bool = False,
     by_sms: bool = False,
-    recorded_by: Any = None,
+    recorded_by: User | None = None,
     text_version: str = CONSENT_TEXT_VERSION,
-) -> Consent:
-    return Consent.objects.create(
-        participant=participant,
-        purpose=purpose,
-        text_version=text_version,
-        by_email=by_email,
-        by_sms=by_sms,
-        given_at=timezone.now(),
-        recorded_by=recorded_by if getattr(recorded_by, "is_authenticated", False) else None,
-    )
+) -> list[Consent]:
+    """What a form asked at once: the purpose's own row (registration has no channel) and a
+    message consent row for each channel ticked, all given at the same moment."""
+    now = timezone.now()
+    rows = []
+    if purpose != ConsentPurpose.MESSAGES:
+        rows.append(
+            give_consent(
+                participant,
+                purpose=purpose,
+                text_version=text_version,
+                at=now,
+                recorded_by=recorded_by,
+            )
+        )
+    for ticked, channel in ((by_email, Channel.EMAIL), (by_sms, Channel.SMS)):
+        if ticked:
+            rows.append(
+                give_consent(
+                    participant,
+                    purpose=ConsentPurpose.MESSAGES,
+                    channel=channel,
+                    text_version=text_version,
+                    at=now,
+                    recorded_by=recorded_by,
+                )
+            )
+    return rows
 
 
 @transaction.atomic
@@ -144,7 +164,7 @@ def update_participant(
     participant: Participant,
     *,
     values: dict[str, Any],
-    changed_by: Any,
+    changed_by: User | None,
     version: str | None = None,
 ) -> list[str]:
     """Write the changed intake fields; returns the names of the fields that changed. With the
@@ -172,7 +192,11 @@ def update_participant(
 
 @transaction.atomic
 def change_status(
-    participant: Participant, *, status: str, changed_by: Any, on: datetime.date | None = None
+    participant: Participant,
+    *,
+    status: str,
+    changed_by: User | None,
+    on: datetime.date | None = None,
 ) -> None:
     if participant.status == status:
         return
@@ -191,7 +215,7 @@ def change_status(
 
 
 @transaction.atomic
-def merge_duplicate(duplicate: Participant, *, merged_by: Any) -> Participant:
+def merge_duplicate(duplicate: Participant, *, merged_by: User | None) -> Participant:
     """Fold a second registration into the first: newer contact and intake answers win,
     consents move over, the second row goes away."""
     original = duplicate.possible_duplicate_of
@@ -220,7 +244,7 @@ def merge_duplicate(duplicate: Participant, *, merged_by: Any) -> Participant:
     return original
 
 
-def dismiss_duplicate(duplicate: Participant, *, dismissed_by: Any) -> None:
+def dismiss_duplicate(duplicate: Participant, *, dismissed_by: User | None) -> None:
     """Not the same person after all: the registration becomes a participant of its own."""
     duplicate.possible_duplicate_of = None
     duplicate.save(update_fields=["possible_duplicate_of", "updated_at"])
@@ -232,7 +256,7 @@ def dismiss_duplicate(duplicate: Participant, *, dismissed_by: Any) -> None:
     )
 
 
-def mark_reviewed(participant: Participant, *, reviewed_by: Any) -> None:
+def mark_reviewed(participant: Participant, *, reviewed_by: User | None) -> None:
     participant.needs_review = False
     participant.save(update_fields=["needs_review", "updated_at"])
     log_action(

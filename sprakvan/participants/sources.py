@@ -14,8 +14,7 @@ from django.core import signing
 from django.utils.crypto import constant_time_compare
 
 from sprakvan.core.models import Programme
-from sprakvan.organisations.models import Organisation
-from sprakvan.partners.models import OutreachEvent
+from sprakvan.organisations.models import Organisation, OutreachEvent
 
 from .choices import Source
 

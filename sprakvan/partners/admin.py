@@ -8,7 +8,6 @@ from .models import (
     Contribution,
     Cost,
     Lead,
-    OutreachEvent,
     Referral,
 )
 
@@ -18,12 +17,6 @@ class ReferralAdmin(admin.ModelAdmin):
     list_display = ["id", "organisation", "created_at", "consent_method"]
     list_filter = ["programme", "organisation"]
     raw_id_fields = ["participant", "referrer"]
-
-
-@admin.register(OutreachEvent)
-class OutreachEventAdmin(admin.ModelAdmin):
-    list_display = ["name", "date", "kind", "programme"]
-    list_filter = ["programme", "kind"]
 
 
 @admin.register(Lead)

@@ -1,5 +1,3 @@
-from typing import Any
-
 from django.apps import AppConfig
 
 
@@ -7,14 +5,9 @@ class PartnersConfig(AppConfig):
     name = "sprakvan.partners"
 
     def ready(self) -> None:
-        from sprakvan.participants.signals import registered
+        from sprakvan.participants import hooks
 
-        registered.connect(link_registered_leads, dispatch_uid="partners.link_registered_leads")
+        from .services import link_registered_leads
 
-
-def link_registered_leads(sender: Any, *, programme: Any, phones: list[str], **kwargs: Any) -> None:
-    """A lead met at a fair becomes linked as soon as the person registers or is imported."""
-    from sprakvan.partners.services import link_leads
-
-    if phones:
-        link_leads(programme=programme, phones=phones)
+        if link_registered_leads not in hooks.phones_registered:
+            hooks.phones_registered.append(link_registered_leads)

@@ -15,11 +15,12 @@ from django.db.models import Q, QuerySet, Sum
 from sprakvan.activities.models import Attendance, Session
 from sprakvan.core.models import Programme
 from sprakvan.matching.models import Pair
+from sprakvan.organisations.models import OutreachEvent
 from sprakvan.participants.choices import Source
 from sprakvan.participants.models import Participant
 
 from .funnel import FunnelCounts, Outcome, funnel
-from .models import BudgetLine, Contribution, Lead, OutreachEvent
+from .models import BudgetLine, Contribution, Lead
 from .money import LineFigures, per_unit, totals
 
 # A pair that ran at least this long counts as an active pair even after it ended.
@@ -142,6 +143,7 @@ class YearFinances:
 
 def year_finances(programme: Programme, year: int) -> YearFinances:
     budget_lines = BudgetLine.objects.filter(programme=programme, year=year).with_actual()
+    # `actual` is annotated by with_actual(); the model's type does not know it.
     lines = [
         LineFigures(name=b.name, budget=b.amount, actual=b.actual, pk=b.pk)  # type: ignore[attr-defined]
         for b in budget_lines

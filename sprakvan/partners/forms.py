@@ -13,9 +13,15 @@ from phonenumber_field.formfields import PhoneNumberField
 
 from sprakvan.accounts.models import User
 from sprakvan.core.concurrency import VersionedFormMixin
-from sprakvan.core.forms_rendering import StyledFormMixin
+from sprakvan.core.forms_rendering import StyledFormMixin, choice_field, model_choice_field
 from sprakvan.core.models import District, Programme
-from sprakvan.organisations.models import OFFERS, Organisation, offer_slugs, offers_mask
+from sprakvan.organisations.models import (
+    OFFERS,
+    Organisation,
+    OutreachEvent,
+    offer_slugs,
+    offers_mask,
+)
 from sprakvan.participants.choices import Gender, Group
 
 from .models import (
@@ -26,7 +32,6 @@ from .models import (
     Contribution,
     Cost,
     Lead,
-    OutreachEvent,
 )
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -60,7 +65,7 @@ class OrganisationForm(StyledFormMixin, forms.ModelForm):
         return name
 
     def values(self) -> dict[str, Any]:
-        data = {name: self.cleaned_data[name] for name in self._meta.fields}  # type: ignore[union-attr]
+        data = {name: self.cleaned_data[name] for name in self.Meta.fields}
         data["offers"] = offers_mask(self.cleaned_data["offer_choices"])
         return data
 
@@ -98,7 +103,7 @@ class ReferralForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["district"].queryset = programme.districts.all()  # type: ignore[attr-defined]
+        model_choice_field(self, "district").queryset = programme.districts.all()
         self.initial.setdefault("consent_date", timezone.localdate())
 
     def clean_birth_year(self) -> int | None:
@@ -152,9 +157,9 @@ class OutreachEventForm(StyledFormMixin, forms.ModelForm):
     def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.instance.programme = programme
-        self.fields["district"].queryset = programme.districts.all()  # type: ignore[attr-defined]
-        self.fields["co_organiser"].queryset = programme.partner_organisations.all()  # type: ignore[attr-defined]
-        self.fields["staff_present"].queryset = (  # type: ignore[attr-defined]
+        model_choice_field(self, "district").queryset = programme.districts.all()
+        model_choice_field(self, "co_organiser").queryset = programme.partner_organisations.all()
+        model_choice_field(self, "staff_present").queryset = (
             User.objects.filter(memberships__programme=programme)
             .distinct()
             .order_by("first_name", "email")
@@ -163,7 +168,7 @@ class OutreachEventForm(StyledFormMixin, forms.ModelForm):
             self.initial["staff_present"] = list(self.instance.staff_present.all())
 
     def values(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in self._meta.fields}  # type: ignore[union-attr]
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
 class LeadForm(StyledFormMixin, forms.ModelForm):
@@ -184,7 +189,7 @@ class LeadForm(StyledFormMixin, forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["phone"].required = True
-        self.fields["group"].choices = Group.choices  # type: ignore[attr-defined]
+        choice_field(self, "group").choices = Group.choices
 
 
 class AgreementForm(StyledFormMixin, forms.ModelForm):
@@ -201,7 +206,7 @@ class AgreementForm(StyledFormMixin, forms.ModelForm):
     def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.instance.programme = programme
-        self.fields["parties"].queryset = programme.partner_organisations.all()  # type: ignore[attr-defined]
+        model_choice_field(self, "parties").queryset = programme.partner_organisations.all()
         self.fields["document"].widget = forms.ClearableFileInput(
             attrs={"accept": ".pdf,.docx,.odt"}
         )
@@ -234,7 +239,7 @@ class ContributionForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
     def __init__(self, *args: Any, agreement: Agreement, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.instance.agreement = agreement
-        self.fields["party"].queryset = agreement.parties.all()  # type: ignore[attr-defined]
+        model_choice_field(self, "party").queryset = agreement.parties.all()
         self.fields["year"].widget.attrs.update(
             min=agreement.starts_on.year, max=agreement.ends_on.year
         )
@@ -247,7 +252,7 @@ class ContributionForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
         return year
 
     def values(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in self._meta.fields}  # type: ignore[union-attr]
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
 class BudgetLineForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
@@ -275,7 +280,7 @@ class BudgetLineForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
         return data
 
     def values(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in self._meta.fields}  # type: ignore[union-attr]
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
 class CostForm(StyledFormMixin, forms.ModelForm):
@@ -286,7 +291,7 @@ class CostForm(StyledFormMixin, forms.ModelForm):
 
     def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["budget_line"].queryset = programme.budget_lines.all()  # type: ignore[attr-defined]
+        model_choice_field(self, "budget_line").queryset = programme.budget_lines.all()
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

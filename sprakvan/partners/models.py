@@ -1,4 +1,5 @@
-"""Referrals, outreach events and leads, the agreement and its money (organisations: `organisations`)."""
+"""Referrals, the leads met at outreach events, the agreement and its money (organisations and
+outreach events: `organisations`)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
 from sprakvan.core.models import Programme
-from sprakvan.organisations.models import Organisation, new_link_secret
+from sprakvan.organisations.models import Organisation, OutreachEvent
 from sprakvan.participants.choices import Group, Status
 
 
@@ -90,56 +91,6 @@ class Referral(models.Model):
         if p.status == Status.MATCHED:
             return ReferralStatus.MATCHED
         return ReferralStatus.WAITING
-
-
-class OutreachKind(models.TextChoices):
-    FAIR = "fair", _("Fair")
-    DISTRICT_DAY = "district_day", _("District day")
-    WORKPLACE_VISIT = "workplace_visit", _("Workplace visit")
-    OTHER = "other", _("Other")
-
-
-class OutreachEvent(models.Model):
-    """A fair, district day or workplace visit where the programme meets people."""
-
-    programme = models.ForeignKey(
-        Programme, on_delete=models.CASCADE, related_name="outreach_events"
-    )
-    name = models.CharField(_("name"), max_length=200)
-    kind = models.CharField(
-        _("kind"), max_length=20, choices=OutreachKind.choices, default=OutreachKind.FAIR
-    )
-    date = models.DateField(_("date"))
-    place = models.CharField(_("place"), max_length=200, blank=True)
-    district = models.ForeignKey(
-        "core.District",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        verbose_name=_("district"),
-    )
-    co_organiser = models.ForeignKey(
-        Organisation,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="co_organised_events",
-        verbose_name=_("co-organiser"),
-    )
-    staff_present = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name=_("staff present")
-    )
-    notes = models.TextField(_("notes"), blank=True)
-    # Part of the signed fair link; rotating it makes the links on old posters invalid.
-    link_secret = models.CharField(max_length=32, default=new_link_secret, editable=False)
-
-    class Meta:
-        ordering = ["-date", "name"]
-        verbose_name = _("outreach event")
-        verbose_name_plural = _("outreach events")
-
-    def __str__(self) -> str:
-        return f"{self.name} {self.date:%Y-%m-%d}"
 
 
 class Lead(models.Model):

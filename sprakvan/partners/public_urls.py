@@ -2,9 +2,9 @@
 
 from django.urls import path
 
-from . import views_public
+from .views import public
 
 app_name = "partners_public"
 urlpatterns = [
-    path("samarbetspartner/", views_public.partner_list, name="partner_list"),
+    path("samarbetspartner/", public.partner_list, name="partner_list"),
 ]

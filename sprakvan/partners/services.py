@@ -9,15 +9,16 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Model
 
+from sprakvan.accounts.models import User
 from sprakvan.core.audit import log_action
 from sprakvan.core.concurrency import lock_unchanged
 from sprakvan.core.models import Programme
-from sprakvan.organisations.models import Organisation, new_link_secret
+from sprakvan.organisations.models import Organisation, OutreachEvent, new_link_secret
 from sprakvan.participants.choices import Source
 from sprakvan.participants.models import Participant
 from sprakvan.participants.services import register_participant
 
-from .models import Agreement, BudgetLine, Contribution, Cost, Lead, OutreachEvent, Referral
+from .models import Agreement, BudgetLine, Contribution, Cost, Lead, Referral
 
 
 def _save(instance: Model, values: dict[str, Any]) -> list[str]:
@@ -37,7 +38,7 @@ def save_organisation(
     *,
     programme: Programme,
     values: dict[str, Any],
-    changed_by: Any,
+    changed_by: User | None,
     organisation: Organisation | None = None,
 ) -> Organisation:
     created = organisation is None
@@ -54,7 +55,7 @@ def save_organisation(
 
 
 @transaction.atomic
-def rotate_link[L: (Organisation, OutreachEvent)](owner: L, *, rotated_by: Any) -> L:
+def rotate_link[L: (Organisation, OutreachEvent)](owner: L, *, rotated_by: User | None) -> L:
     """A new secret for an organisation's referral link or a fair's sign-up link: every link
     and QR code printed before stops working."""
     owner.link_secret = new_link_secret()
@@ -70,7 +71,7 @@ def rotate_link[L: (Organisation, OutreachEvent)](owner: L, *, rotated_by: Any) 
 def refer_person(
     *,
     organisation: Organisation,
-    referrer: Any,
+    referrer: User | None,
     group: str,
     values: dict[str, Any],
     consent_given_by: str,
@@ -117,7 +118,7 @@ def save_outreach_event(
     programme: Programme,
     values: dict[str, Any],
     staff_present: Any = None,
-    changed_by: Any,
+    changed_by: User | None,
     event: OutreachEvent | None = None,
 ) -> OutreachEvent:
     created = event is None
@@ -155,7 +156,7 @@ def capture_lead(
     phone: Any,
     group: str,
     interest: str = "",
-    created_by: Any,
+    created_by: User | None,
 ) -> Lead:
     lead = Lead(
         event=event,
@@ -179,8 +180,15 @@ def capture_lead(
 
 
 @transaction.atomic
+def link_registered_leads(programme: Programme, phones: list[str]) -> None:
+    """A lead met at a fair becomes linked as soon as the person registers or is imported
+    (a hook of participants, see `PartnersConfig.ready`)."""
+    if phones:
+        link_leads(programme=programme, phones=phones)
+
+
 def link_leads(
-    *, programme: Programme, linked_by: Any = None, phones: Collection[str] | None = None
+    *, programme: Programme, linked_by: User | None = None, phones: Collection[str] | None = None
 ) -> int:
     """Link every unlinked lead of the programme whose phone matches a registration (only
     the leads with one of `phones`, if given)."""
@@ -204,7 +212,7 @@ def link_leads(
 
 
 @transaction.atomic
-def delete_lead(lead: Lead, *, deleted_by: Any) -> None:
+def delete_lead(lead: Lead, *, deleted_by: User | None) -> None:
     programme = lead.event.programme
     log_action(
         "partners.lead.deleted",
@@ -222,7 +230,7 @@ def save_agreement(
     programme: Programme,
     values: dict[str, Any],
     parties: Any,
-    changed_by: Any,
+    changed_by: User | None,
     agreement: Agreement | None = None,
 ) -> Agreement:
     created = agreement is None
@@ -248,7 +256,7 @@ def save_contribution(
     *,
     agreement: Agreement,
     values: dict[str, Any],
-    saved_by: Any,
+    saved_by: User | None,
     contribution: Contribution | None = None,
     version: str | None = None,
 ) -> Contribution:
@@ -259,7 +267,7 @@ def save_contribution(
     )
 
 
-def delete_contribution(contribution: Contribution, *, deleted_by: Any) -> None:
+def delete_contribution(contribution: Contribution, *, deleted_by: User | None) -> None:
     _delete_money(contribution, programme=contribution.agreement.programme, deleted_by=deleted_by)
 
 
@@ -267,7 +275,7 @@ def save_budget_line(
     *,
     programme: Programme,
     values: dict[str, Any],
-    saved_by: Any,
+    saved_by: User | None,
     line: BudgetLine | None = None,
     version: str | None = None,
 ) -> BudgetLine:
@@ -276,7 +284,7 @@ def save_budget_line(
     return _save_money(row, values, programme=programme, saved_by=saved_by, version=version)
 
 
-def delete_budget_line(line: BudgetLine, *, deleted_by: Any) -> None:
+def delete_budget_line(line: BudgetLine, *, deleted_by: User | None) -> None:
     """Remove a budget line that has no costs (its costs are removed one by one first)."""
     if line.costs.exists():
         raise ValueError("a budget line with costs is not removed")
@@ -289,7 +297,7 @@ def _save_money[M: (Contribution, BudgetLine)](
     values: dict[str, Any],
     *,
     programme: Programme,
-    saved_by: Any,
+    saved_by: User | None,
     version: str | None = None,
 ) -> M:
     """Save a contribution or budget line; the audit log has its year, amount and fields.
@@ -312,7 +320,7 @@ def _save_money[M: (Contribution, BudgetLine)](
 
 
 def _delete_money(
-    row: Contribution | BudgetLine | Cost, *, programme: Programme, deleted_by: Any
+    row: Contribution | BudgetLine | Cost, *, programme: Programme, deleted_by: User | None
 ) -> None:
     log_action(
         f"partners.{_money_kind(row)}.deleted",
@@ -328,7 +336,9 @@ def _money_kind(row: Model) -> str:
     return {Contribution: "contribution", BudgetLine: "budget_line", Cost: "cost"}[type(row)]
 
 
-def record_cost(*, budget_line: BudgetLine, values: dict[str, Any], recorded_by: Any) -> Cost:
+def record_cost(
+    *, budget_line: BudgetLine, values: dict[str, Any], recorded_by: User | None
+) -> Cost:
     cost = Cost(budget_line=budget_line)
     _save(cost, values)
     log_action(
@@ -341,5 +351,5 @@ def record_cost(*, budget_line: BudgetLine, values: dict[str, Any], recorded_by:
     return cost
 
 
-def delete_cost(cost: Cost, *, deleted_by: Any) -> None:
+def delete_cost(cost: Cost, *, deleted_by: User | None) -> None:
     _delete_money(cost, programme=cost.budget_line.programme, deleted_by=deleted_by)

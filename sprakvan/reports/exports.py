@@ -44,7 +44,7 @@ def _sheet_name(title: str, taken: set[str]) -> str:
 def xlsx_bytes(tables: Iterable[Table]) -> bytes:
     """One sheet per table."""
     book = Workbook()
-    book.remove(book.active)  # type: ignore[arg-type]
+    book.remove(book.active)
     taken: set[str] = set()
     bold = Font(bold=True)
     for table in tables:

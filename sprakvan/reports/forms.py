@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sprakvan.core.forms_rendering import StyledFormMixin
+from sprakvan.core.forms_rendering import StyledFormMixin, model_choice_field
 from sprakvan.core.models import Programme
 
 from .models import DocumentText, Goal
@@ -69,6 +69,6 @@ class GoalForm(StyledFormMixin, forms.ModelForm):
     def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.instance.programme = programme
-        self.fields["district"].queryset = programme.districts.all()  # type: ignore[attr-defined]
+        model_choice_field(self, "district").queryset = programme.districts.all()
         if not self.initial.get("year"):
             self.initial["year"] = timezone.localdate().year

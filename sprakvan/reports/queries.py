@@ -33,8 +33,9 @@ from django.db.models.functions import Coalesce, TruncDate
 from sprakvan.activities.models import WALK_IN_FIELDS, WALK_IN_GROUPS, Activity, Attendance, Session
 from sprakvan.core.models import Programme
 from sprakvan.matching.models import Pair
+from sprakvan.organisations.models import OutreachEvent
 from sprakvan.participants.models import Group, Participant, Status
-from sprakvan.partners.models import Lead, OutreachEvent, Referral
+from sprakvan.partners.models import Lead, Referral
 
 from .statistics import (
     Figures,

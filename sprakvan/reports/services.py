@@ -9,6 +9,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from sprakvan.accounts.models import User
 from sprakvan.core.audit import log_action
 from sprakvan.core.models import Programme
 from sprakvan.participants.models import Participant
@@ -39,7 +40,9 @@ PERSONAL_FIELDS: dict[str, Any] = {
 
 
 @transaction.atomic
-def anonymise_participant(participant: Participant, *, erased_by: Any = None) -> Participant:
+def anonymise_participant(
+    participant: Participant, *, erased_by: User | None = None
+) -> Participant:
     """Blank the person's personal data and mark the row erased; the counted fields stay."""
     for name, value in PERSONAL_FIELDS.items():
         setattr(participant, name, value)
@@ -61,7 +64,7 @@ def save_document_text(
     period_start: datetime.date,
     period_end: datetime.date,
     values: dict[str, Any],
-    saved_by: Any,
+    saved_by: User | None,
 ) -> DocumentText:
     text, _created = DocumentText.objects.get_or_create(
         programme=programme, period_start=period_start, period_end=period_end
@@ -74,7 +77,7 @@ def save_document_text(
     return text
 
 
-def save_goal(*, goal: Goal, saved_by: Any) -> Goal:
+def save_goal(*, goal: Goal, saved_by: User | None) -> Goal:
     created = goal.pk is None
     goal.full_clean()
     goal.save()
@@ -87,13 +90,13 @@ def save_goal(*, goal: Goal, saved_by: Any) -> Goal:
     return goal
 
 
-def delete_goal(goal: Goal, *, deleted_by: Any) -> None:
+def delete_goal(goal: Goal, *, deleted_by: User | None) -> None:
     log_action("reports.goal.deleted", programme=goal.programme, actor=deleted_by, target=goal)
     goal.delete()
 
 
 def file_statistics(
-    *, programme: Programme, current: Figures, previous: Figures, filed_by: Any
+    *, programme: Programme, current: Figures, previous: Figures, filed_by: User | None
 ) -> StatisticsRecord:
     """Keep the figures as sent to the partners (counts only)."""
     record = StatisticsRecord.objects.create(

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from sprakvan.accounts.models import User
+from sprakvan.accounts.tests.factories import UserFactory
 from sprakvan.core.models import AuditEvent
-from sprakvan.core.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

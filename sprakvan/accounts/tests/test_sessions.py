@@ -11,8 +11,8 @@ from django.urls import reverse
 from sprakvan.accounts.middleware import LOGIN_AT, SEEN_AT
 from sprakvan.accounts.models import Membership, User
 from sprakvan.accounts.services import deactivate_user
+from sprakvan.accounts.tests.factories import MembershipFactory
 from sprakvan.core.models import AuditEvent, Programme
-from sprakvan.core.tests.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -31,7 +31,7 @@ class SessionQuerySet(models.QuerySet["Session"]):
         """Each session with its named, walk-in and total attendance (see services)."""
         from ..statistics import annotate_totals
 
-        return annotate_totals(self)  # type: ignore[return-value]
+        return annotate_totals(self)
 
 
 class Session(models.Model):

@@ -9,6 +9,7 @@ import phonenumbers
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from sprakvan.accounts.models import User
 from sprakvan.core.audit import log_action
 from sprakvan.core.models import Programme
 from sprakvan.participants.choices import Source
@@ -30,7 +31,7 @@ def record_attendance(
     session: Session,
     participant: Participant,
     *,
-    recorded_by: Any,
+    recorded_by: User | None,
     via: str = Attendance.Via.LEADER,
 ) -> tuple[Attendance, bool]:
     """Tick a participant as present. Ticking twice (a double submit) keeps one row."""
@@ -49,7 +50,9 @@ def record_attendance(
 
 
 @transaction.atomic
-def remove_attendance(session: Session, participant: Participant, *, removed_by: Any) -> bool:
+def remove_attendance(
+    session: Session, participant: Participant, *, removed_by: User | None
+) -> bool:
     deleted, _detail = Attendance.objects.filter(session=session, participant=participant).delete()
     if deleted:
         _log_attendance(session, participant, changed_by=removed_by, present=False)
@@ -57,7 +60,12 @@ def remove_attendance(session: Session, participant: Participant, *, removed_by:
 
 
 def _log_attendance(
-    session: Session, participant: Participant, *, changed_by: Any, present: bool, via: str = ""
+    session: Session,
+    participant: Participant,
+    *,
+    changed_by: User | None,
+    present: bool,
+    via: str = "",
 ) -> None:
     """Every tick and untick is logged (ids only), so a misused list can be traced."""
     log_action(
@@ -72,7 +80,9 @@ def _log_attendance(
 
 
 @transaction.atomic
-def set_walk_ins(session: Session, *, counts: dict[str, int], recorded_by: Any) -> WalkInCount:
+def set_walk_ins(
+    session: Session, *, counts: dict[str, int], recorded_by: User | None
+) -> WalkInCount:
     """The walk-ins of a session by group and gender (replaces the earlier counts)."""
     values = {name: max(int(counts.get(name) or 0), 0) for _g, _s, name in WALK_IN_FIELDS}
     row, _created = WalkInCount.objects.update_or_create(session=session, defaults=values)
@@ -88,7 +98,7 @@ def set_walk_ins(session: Session, *, counts: dict[str, int], recorded_by: Any) 
 
 @transaction.atomic
 def add_new_person(
-    session: Session, *, group: str, values: dict[str, Any], recorded_by: Any
+    session: Session, *, group: str, values: dict[str, Any], recorded_by: User | None
 ) -> Participant:
     """Someone new at the door: a participant the coordinator completes later (needs review),
     present at this session."""

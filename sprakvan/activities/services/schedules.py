@@ -8,6 +8,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
 
+from sprakvan.accounts.models import User
 from sprakvan.core.audit import log_action
 from sprakvan.core.concurrency import lock_unchanged
 from sprakvan.core.models import Programme
@@ -27,7 +28,7 @@ DEFAULT_WEEKS_AHEAD = 8
 
 @transaction.atomic
 def save_activity(
-    activity: Activity, *, leaders: Any = None, saved_by: Any, version: str | None = None
+    activity: Activity, *, leaders: Any = None, saved_by: User | None, version: str | None = None
 ) -> Activity:
     """Create or change an activity; its district defaults to its venue's. A change with the
     `version` its form was loaded with raises `EditConflict` if someone else saved since."""
@@ -61,7 +62,7 @@ def add_schedule(
     starts_on: datetime.date,
     ends_on: datetime.date | None = None,
     skip_holidays: bool = True,
-    added_by: Any,
+    added_by: User | None,
     today: datetime.date,
     weeks: int = DEFAULT_WEEKS_AHEAD,
 ) -> Schedule:
@@ -94,7 +95,7 @@ def add_schedule(
 
 
 @transaction.atomic
-def end_schedule(schedule: Schedule, *, last_day: datetime.date, ended_by: Any) -> int:
+def end_schedule(schedule: Schedule, *, last_day: datetime.date, ended_by: User | None) -> int:
     """Stop the schedule after `last_day`; its later sessions without attendance go away."""
     schedule.ends_on = max(last_day, schedule.starts_on)
     schedule.save(update_fields=["ends_on"])

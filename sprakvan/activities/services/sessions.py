@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
 
 from django.db import transaction
 
+from sprakvan.accounts.models import User
 from sprakvan.core.audit import log_action
 from sprakvan.core.concurrency import lock_unchanged
 
@@ -26,7 +26,7 @@ def add_session(
     end_time: datetime.time,
     venue: Venue | None = None,
     note: str = "",
-    added_by: Any,
+    added_by: User | None,
 ) -> Session:
     """A one-off session (no schedule)."""
     session = Session(
@@ -53,7 +53,7 @@ def add_session(
 
 @transaction.atomic
 def cancel_session(
-    session: Session, *, cancelled_by: Any, note: str = "", version: str | None = None
+    session: Session, *, cancelled_by: User | None, note: str = "", version: str | None = None
 ) -> Session:
     lock_unchanged(session, version=version)
     session.status = Session.Status.CANCELLED
@@ -70,7 +70,9 @@ def cancel_session(
 
 
 @transaction.atomic
-def restore_session(session: Session, *, restored_by: Any, version: str | None = None) -> Session:
+def restore_session(
+    session: Session, *, restored_by: User | None, version: str | None = None
+) -> Session:
     lock_unchanged(session, version=version)
     session.status = Session.Status.PLANNED
     session.save(update_fields=["status"])
@@ -92,7 +94,7 @@ def move_session(
     end_time: datetime.time,
     venue: Venue | None = None,
     note: str = "",
-    moved_by: Any,
+    moved_by: User | None,
     version: str | None = None,
 ) -> Session:
     """Move one session; the schedule and its other sessions are untouched."""
@@ -104,10 +106,11 @@ def move_session(
     session.venue = venue
     session.note = note
     session.holiday = rules.swedish_holiday(date)
-    session.is_moved = session.schedule_id is not None and (
+    schedule = session.schedule
+    session.is_moved = schedule is not None and (
         date != session.occurrence
-        or start_time != session.schedule.start_time  # type: ignore[union-attr]
-        or end_time != session.schedule.end_time  # type: ignore[union-attr]
+        or start_time != schedule.start_time
+        or end_time != schedule.end_time
     )
     session.full_clean()
     session.save()

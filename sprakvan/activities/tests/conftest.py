@@ -7,9 +7,9 @@ import pytest
 from django.utils import timezone
 
 from sprakvan.accounts.models import User
+from sprakvan.accounts.tests.factories import MembershipFactory, UserFactory
 from sprakvan.activities.models import Activity, Attendance, Session
 from sprakvan.core.models import Programme
-from sprakvan.core.tests.factories import MembershipFactory, UserFactory
 from sprakvan.participants.models import Participant
 from sprakvan.participants.tests.factories import ParticipantFactory
 

@@ -5,10 +5,10 @@ import datetime
 import factory
 
 from sprakvan.activities.models import Activity, Schedule, Session, Venue
-from sprakvan.core.tests.factories import ProgrammeFactory
+from sprakvan.core.tests.factories import ModelFactory, ProgrammeFactory
 
 
-class VenueFactory(factory.django.DjangoModelFactory):
+class VenueFactory(ModelFactory[Venue]):
     class Meta:
         model = Venue
 
@@ -17,7 +17,7 @@ class VenueFactory(factory.django.DjangoModelFactory):
     address = "Storgatan 1"
 
 
-class ActivityFactory(factory.django.DjangoModelFactory):
+class ActivityFactory(ModelFactory[Activity]):
     class Meta:
         model = Activity
 
@@ -27,7 +27,7 @@ class ActivityFactory(factory.django.DjangoModelFactory):
     venue = factory.SubFactory(VenueFactory, programme=factory.SelfAttribute("..programme"))
 
 
-class ScheduleFactory(factory.django.DjangoModelFactory):
+class ScheduleFactory(ModelFactory[Schedule]):
     class Meta:
         model = Schedule
 
@@ -38,7 +38,7 @@ class ScheduleFactory(factory.django.DjangoModelFactory):
     starts_on = datetime.date(2026, 1, 1)
 
 
-class SessionFactory(factory.django.DjangoModelFactory):
+class SessionFactory(ModelFactory[Session]):
     class Meta:
         model = Session
 

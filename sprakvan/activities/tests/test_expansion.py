@@ -49,6 +49,7 @@ def test_sessions_fall_on_the_rules_weekdays_within_from_until_and_reexpanding_a
     created = _expand(schedule, weeks=6)
     sessions = list(schedule.sessions.all())
     assert created == len(sessions)
+    assert schedule.ends_on is not None
     for session in sessions:
         assert session.date.weekday() in weekdays
         assert schedule.starts_on <= session.date <= schedule.ends_on
@@ -117,6 +118,7 @@ def test_a_changed_rule_removes_future_sessions_without_attendance_only(activity
     _expand(schedule)
     thursdays = schedule.sessions.filter(date__week_day=5).order_by("date")
     kept = thursdays.last()
+    assert kept is not None
     Attendance.objects.create(
         session=kept, participant=ParticipantFactory(programme=activity.programme)
     )

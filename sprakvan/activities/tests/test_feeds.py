@@ -102,6 +102,7 @@ def test_skipped_holidays_are_excluded_from_the_rule(client, activity):
         ends_on=datetime.date(2026, 4, 20),
         skip_holidays=True,
     )
+    assert schedule.ends_on is not None
     services.expand_schedule(schedule, start=schedule.starts_on, end=schedule.ends_on)
     event = _feed(client, activity).walk("VEVENT")[0]
     until = datetime.datetime(2026, 4, 30, tzinfo=datetime.UTC)

@@ -31,7 +31,7 @@ def test_the_pdf_lists_the_session_the_leaders_the_regulars_and_blank_rows(
     # "v. 11" in Swedish, "w. 11" until the catalogue is compiled.
     assert re.search(rf"\b[vw]\. {week}\b", text)
     assert "Yusuf" not in text  # a leader's list has first names only
-    assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged PDF (PDF/UA)
+    assert "/StructTreeRoot" in reader.root_object  # tagged PDF (PDF/UA)
     assert reader.pages[0].mediabox.width == pytest.approx(595.3, abs=1)  # A4
 
 

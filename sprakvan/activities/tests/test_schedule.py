@@ -1,6 +1,7 @@
 """The pure schedule module: RRULE expansion, holidays, ISO weeks (no database)."""
 
 import datetime
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -55,7 +56,7 @@ def test_expansion_misses_no_matching_day_and_repeats_the_same_answer(
     weekdays: set[int], starts_on: datetime.date, weeks: int
 ) -> None:
     end = starts_on + datetime.timedelta(weeks=weeks)
-    kwargs = {
+    kwargs: dict[str, Any] = {
         "starts_on": starts_on,
         "ends_on": None,
         "window_start": starts_on,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
+from sprakvan.accounts.access import ProgrammeRequest, current_memberships, scoped
 from sprakvan.accounts.models import Role
-from sprakvan.core.access import ProgrammeRequest, current_memberships, scoped
 from sprakvan.participants.models import Participant
 
 from ..models import Activity, Session, SessionQuerySet
@@ -26,6 +26,7 @@ def visible_activities(request: ProgrammeRequest) -> QuerySet[Activity]:
 
 
 def visible_sessions(request: ProgrammeRequest) -> SessionQuerySet:
+    # `scoped` is typed as returning a plain QuerySet, though it keeps the queryset's class.
     sessions: SessionQuerySet = scoped(Session.objects.all(), request)  # type: ignore[assignment]
     if not is_coordinator(request):
         sessions = sessions.filter(activity__leaders=request.user.pk)

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sprakvan.core.access import ProgrammeRequest, staff_view
+from sprakvan.accounts.access import ProgrammeRequest, staff_view
 from sprakvan.core.audit import log_action
 from sprakvan.core.htmx import is_htmx
 from sprakvan.participants.models import Participant

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from sprakvan.core.access import get_programme_or_404
+from sprakvan.accounts.access import get_programme_or_404
 
 from .. import checkin, feeds, services
 from .. import schedule as rules

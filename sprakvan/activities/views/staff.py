@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from sprakvan.accounts.access import ProgrammeRequest, get_scoped, scoped, staff_view
 from sprakvan.accounts.models import Role, User
-from sprakvan.core.access import ProgrammeRequest, get_scoped, scoped, staff_view
 from sprakvan.core.concurrency import EditConflict, VersionForm
 from sprakvan.core.htmx import is_htmx
 from sprakvan.participants.models import Participant
@@ -104,6 +104,7 @@ def _activity_form(request: ProgrammeRequest, pk: int | None) -> HttpResponse:
             )
         except EditConflict as conflict:
             form.show_conflict(conflict)
+            # The conflict carries the current row of the form's model, typed as any Model.
             instance, status = conflict.current, 409  # type: ignore[assignment]
         else:
             messages.success(request, _("The activity was saved."))

@@ -1,12 +1,29 @@
-"""Factories for the tenant, its districts and staff users."""
+"""Factories for the tenant and its districts, and the typed base every app's factories use."""
+
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import factory
+from django.db.models import Model
+from factory.django import DjangoModelFactory
 
-from sprakvan.accounts.models import Membership, User
 from sprakvan.core.models import District, Programme
 
+M = TypeVar("M", bound=Model)
 
-class ProgrammeFactory(factory.django.DjangoModelFactory):
+
+class ModelFactory(DjangoModelFactory[M]):
+    """A factory whose call is typed as the model it makes (`ProgrammeFactory()` is a Programme)."""
+
+    class Meta:
+        abstract = True
+
+    if TYPE_CHECKING:
+        # factory_boy's metaclass `__call__` returns the model, but it is unannotated and mypy
+        # reads a class call from `__new__`; this tells mypy what the metaclass does.
+        def __new__(cls, **kwargs: Any) -> M: ...  # type: ignore[misc]
+
+
+class ProgrammeFactory(ModelFactory[Programme]):
     class Meta:
         model = Programme
         django_get_or_create = ("slug",)
@@ -16,35 +33,10 @@ class ProgrammeFactory(factory.django.DjangoModelFactory):
     city = "Linköping"
 
 
-class DistrictFactory(factory.django.DjangoModelFactory):
+class DistrictFactory(ModelFactory[District]):
     class Meta:
         model = District
         django_get_or_create = ("programme", "name")
 
     programme = factory.SubFactory(ProgrammeFactory)
     name = factory.Sequence(lambda n: f"District {n}")
-
-
-class UserFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = User
-        django_get_or_create = ("email",)
-        skip_postgeneration_save = True
-
-    email = factory.Sequence(lambda n: f"user{n}@example.org")
-    first_name = factory.Sequence(lambda n: f"User{n}")
-    password = factory.PostGenerationMethodCall("set_password", "correct horse battery staple")
-
-    @factory.post_generation
-    def saved(self, create: bool, extracted: object, **kwargs: object) -> None:
-        if create:
-            self.save()
-
-
-class MembershipFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Membership
-
-    user = factory.SubFactory(UserFactory)
-    programme = factory.SubFactory(ProgrammeFactory)
-    role = "coordinator"

@@ -2,9 +2,9 @@
 trigger refuses UPDATE and DELETE unless a migration set the maintenance flag."""
 
 import pytest
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import DatabaseError, connection, transaction
 
-from sprakvan.accounts.models import User
 from sprakvan.core.audit import log_action
 from sprakvan.core.models import AuditEvent, AuditLogIsInsertOnly, Programme
 
@@ -17,7 +17,7 @@ on_postgresql = pytest.mark.skipif(
 
 
 @pytest.fixture
-def event(programme: Programme, coordinator: User) -> AuditEvent:
+def event(programme: Programme, coordinator: AbstractBaseUser) -> AuditEvent:
     return log_action("participants.participant.viewed", programme=programme, actor=coordinator)
 
 

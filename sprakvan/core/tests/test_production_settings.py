@@ -17,6 +17,8 @@ PRODUCTION = {
     "ALLOWED_HOSTS": "sprakvan.example.org",
     "BEHIND_TLS_PROXY": "true",
     "EMAIL_URL": "smtp+tls://mailer:secret@smtp.example.org:587",
+    "SMS_URL": "elks://user:secret@api.46elks.com",
+    "SMS_WEBHOOK_TOKEN": secrets.token_urlsafe(32),
     "DATABASE_URL": "",
 }
 

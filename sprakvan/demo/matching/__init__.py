@@ -1,6 +1,8 @@
 """The demo programme's pairs: the source document's 71 new and 83 active pairs in Jan–Oct 2019,
 earlier and later pairs up to today, calls, follow-ups, and a live waiting list.
 
+The history is planned in memory (`plan`), then lived through the matching services day by
+day, each told the day it acts on, as a coordinator would have recorded it; no acting user.
 Deterministic (seeded) and idempotent: if the programme already has pairs, nothing happens.
 """
 
@@ -8,14 +10,20 @@ from __future__ import annotations
 
 import datetime
 import random
+from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 from django.db import transaction
 
 from sprakvan.core.models import Programme
-from sprakvan.matching import engine
-from sprakvan.matching.models import CallRecord, FollowUp, Pair, Side, reasons_as_json
-from sprakvan.matching.pools import Market, districts_of, pool_of
+from sprakvan.matching.models import CallRecord, FollowUp, Pair, Side
+from sprakvan.matching.services import (
+    accept_proposal,
+    end_pair,
+    pause_pair,
+    record_call,
+    record_follow_up,
+)
 from sprakvan.participants.choices import Group, Status
 from sprakvan.participants.models import Participant
 from sprakvan.participants.services import change_status
@@ -54,26 +62,10 @@ __all__ = [
 ]
 
 
-def _follow_ups(pair: Pair, rng: random.Random, today: datetime.date) -> list[FollowUp]:
-    rows = []
-    assert pair.started_on is not None
-    for kind, months in FollowUp.MONTHS.items():
-        due = pair.started_on + relativedelta(months=months)
-        if pair.ended_on and pair.ended_on <= due:
-            continue
-        follow_up = FollowUp(pair=pair, kind=kind, due_on=due)
-        if due <= today - datetime.timedelta(days=7):
-            met = pair.end_reason != Pair.EndReason.NO_CONTACT and rng.random() < 0.9
-            follow_up.met = met
-            follow_up.frequency = rng.choice(FREQUENCIES) if met else ""
-            follow_up.recorded_on = due + datetime.timedelta(days=rng.randint(0, 6))
-        rows.append(follow_up)
-    return rows
-
-
 def _final_status(
-    person: Participant, pairs: list[Pair], today: datetime.date
+    person: Participant, pairs: list[Planned], today: datetime.date
 ) -> tuple[str, datetime.date]:
+    """Where the person stands today: who has not been paired for half a year has left."""
     recent = person.registered_on >= today - datetime.timedelta(days=WAITING_DAYS)
     running = [p for p in pairs if p.state in (Pair.State.ACTIVE, Pair.State.PAUSED)]
     if any(p.state == Pair.State.ACTIVE for p in running):
@@ -97,6 +89,64 @@ def _final_status(
     return Status.LEFT, person.registered_on + datetime.timedelta(days=WAITING_DAYS)
 
 
+WEEK = datetime.timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One follow-up as the demo answers it."""
+
+    kind: str
+    met: bool
+    frequency: str
+    on: datetime.date
+
+
+def _answers(plans: list[Planned], *, today: datetime.date) -> dict[int, list[Answer]]:
+    """Per started plan (by index), its follow-ups due before it ended and a week before today:
+    most pairs meet, pairs that lost contact never do. Seeded: the same each time."""
+    rng = random.Random(71)
+    answers: dict[int, list[Answer]] = {}
+    for i, plan in enumerate(plans):
+        if plan.started_on is None:
+            continue
+        for kind, months in FollowUp.MONTHS.items():
+            due = plan.started_on + relativedelta(months=months)
+            if (plan.ended_on and plan.ended_on <= due) or due > today - WEEK:
+                continue
+            met = plan.end_reason != Pair.EndReason.NO_CONTACT and rng.random() < 0.9
+            frequency = rng.choice(FREQUENCIES) if met else FollowUp.Frequency.UNKNOWN
+            on = due + datetime.timedelta(days=rng.randint(0, 6))
+            answers.setdefault(i, []).append(Answer(kind, met, frequency, on))
+    return answers
+
+
+# On one day: endings free places first, then proposals, decisions, calls.
+ENDING, PAUSE, PROPOSAL, DECLINE, START, CALL = range(6)
+
+
+def _noon(day: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time(12), datetime.UTC)
+
+
+def _history(plans: list[Planned], *, today: datetime.date) -> list[tuple[datetime.date, int, int]]:
+    """Every step of every planned pair as (day, step, plan index), in the order they happen."""
+    steps = []
+    for i, plan in enumerate(plans):
+        steps.append((plan.proposed_on, PROPOSAL, i))
+        if plan.started_on:
+            steps.append((plan.started_on, START, i))
+        if plan.paused_on:
+            steps.append((plan.paused_on, PAUSE, i))
+        if plan.started_on and plan.ended_on:
+            steps.append((plan.ended_on, ENDING, i))
+        elif plan.ended_on:
+            steps.append((plan.ended_on, DECLINE, i))
+        elif plan.state == Pair.State.PROPOSED:
+            steps.append((today, CALL, i))
+    return sorted(steps)
+
+
 @transaction.atomic
 def load(programme: Programme, *, today: datetime.date) -> None:
     if Pair.objects.filter(programme=programme).exists():
@@ -104,92 +154,79 @@ def load(programme: Programme, *, today: datetime.date) -> None:
     people = list(
         Participant.objects.filter(programme=programme, external_id__startswith="demo-")
         .current()
+        .select_related("programme")  # the services' audit entries name it
         .order_by("registered_on", "external_id")
     )
     newcomers = [p for p in people if p.group == Group.NEWCOMER]
     established = [p for p in people if p.group == Group.ESTABLISHED]
     plans = plan_pairs(newcomers, established, today=today)
-    district_ids, neighbours = districts_of(programme)
-
-    def explained(plan: Planned) -> tuple[float | None, list[dict]]:
-        """The engine's score and reasons for the pair as it stood when it was proposed."""
-        market = Market(
-            newcomers=pool_of([plan.newcomer], district_ids=district_ids),
-            volunteers=pool_of([plan.established], district_ids=district_ids),
-            weights=engine.Weights(),
-            neighbours=neighbours,
-            forbidden=set(),
-            today=plan.proposed_on,
-            district_ids=district_ids,
-        )
-        scores = market.scores()
-        if not scores.feasible[0, 0]:
-            return None, []
-        proposal = market.stable(scores.proposal(0, 0))
-        return proposal.score, reasons_as_json(proposal.reasons)
-
-    why = [explained(plan) for plan in plans]
-    pairs = Pair.objects.bulk_create(
-        [
-            Pair(
-                programme=programme,
+    pairs: dict[int, Pair] = {}
+    for day, step, i in _history(plans, today=today):
+        plan = plans[i]
+        if step == PROPOSAL:
+            pair = accept_proposal(
+                programme,
                 newcomer=plan.newcomer,
                 established=plan.established,
-                state=plan.state,
-                proposed_on=plan.proposed_on,
-                started_on=plan.started_on,
-                paused_on=plan.paused_on,
-                ended_on=plan.ended_on,
-                end_reason=plan.end_reason,
-                declined_by=plan.declined_by,
-                score=score,
-                reasons=reasons,
+                accepted_by=None,
+                today=day,
             )
-            for plan, (score, reasons) in zip(plans, why, strict=True)
-        ]
-    )
-    rng = random.Random(71)
-    calls: list[CallRecord] = []
-    follow_ups: list[FollowUp] = []
-    for pair in pairs:
-        if pair.started_on:
+            # The plan's person objects, which every service updates: their status stays true.
+            pair.newcomer, pair.established = plan.newcomer, plan.established
+            pairs[i] = pair
+        elif step == START:
             for side in (Side.NEWCOMER, Side.ESTABLISHED):
-                calls.append(
-                    CallRecord(
-                        pair=pair,
-                        side=side,
-                        outcome=CallRecord.Outcome.AGREES,
-                        called_on=pair.started_on,
-                    )
-                )
-            follow_ups.extend(_follow_ups(pair, rng, today))
-        elif pair.end_reason == Pair.EndReason.DECLINED:
-            assert pair.ended_on is not None
-            calls.append(
-                CallRecord(
-                    pair=pair,
-                    side=pair.declined_by,
-                    outcome=CallRecord.Outcome.DECLINES,
-                    called_on=pair.ended_on,
-                )
-            )
-        elif pair.state == Pair.State.PROPOSED:
-            calls.append(
-                CallRecord(
-                    pair=pair,
-                    side=Side.NEWCOMER,
+                record_call(
+                    pairs[i],
+                    side=side,
                     outcome=CallRecord.Outcome.AGREES,
-                    called_on=today,
+                    called_on=day,
+                    recorded_by=None,
                 )
+        elif step == PAUSE:
+            pause_pair(pairs[i], on=day, paused_by=None)
+        elif step == ENDING:
+            end_pair(pairs[i], reason=plan.end_reason, on=day, ended_by=None)
+        elif step == DECLINE:
+            record_call(
+                pairs[i],
+                side=plan.declined_by,
+                outcome=CallRecord.Outcome.DECLINES,
+                called_on=day,
+                recorded_by=None,
             )
-    CallRecord.objects.bulk_create(calls)
-    FollowUp.objects.bulk_create(follow_ups)
+        else:  # CALL: a proposal still being called about
+            record_call(
+                pairs[i],
+                side=Side.NEWCOMER,
+                outcome=CallRecord.Outcome.AGREES,
+                called_on=day,
+                recorded_by=None,
+            )
 
-    by_person: dict[int, list[Pair]] = {}
-    for pair in pairs:
-        by_person.setdefault(pair.newcomer_id, []).append(pair)
-        by_person.setdefault(pair.established_id, []).append(pair)
-    for person in people:
-        status, on = _final_status(person, by_person.get(person.pk, []), today)
-        if status != person.status:
-            change_status(person, status=status, changed_by=None, on=min(on, today))
+    answers = _answers(plans, today=today)
+    follow_ups = {
+        (f.pair_id, f.kind): f
+        for f in FollowUp.objects.filter(pair__programme=programme).select_related(
+            "pair__programme"
+        )
+    }
+    for i, answered in answers.items():
+        for answer in answered:
+            record_follow_up(
+                follow_ups[pairs[i].pk, answer.kind],
+                met=answer.met,
+                frequency=answer.frequency,
+                recorded_by=None,
+                on=answer.on,
+                now=_noon(answer.on),
+            )
+
+    by_person: dict[int, list[Planned]] = {}
+    for plan in plans:
+        by_person.setdefault(plan.newcomer.pk, []).append(plan)
+        by_person.setdefault(plan.established.pk, []).append(plan)
+    for someone in people:
+        status, on = _final_status(someone, by_person.get(someone.pk, []), today)
+        if status != someone.status:
+            change_status(someone, status=status, changed_by=None, on=min(on, today))

@@ -46,23 +46,48 @@ class Planned:
     paused_on: datetime.date | None = None
 
 
+# How long before its start a pair is proposed, at most.
+LEAD_DAYS = 12
+DAY = datetime.timedelta(days=1)
+
+
 @dataclass
 class World:
-    """Who is paired when, so capacities and one-friend-at-a-time hold throughout."""
+    """Who holds a place when, so capacities and one-friend-at-a-time hold throughout.
+
+    A pair holds a place from its proposal, as the matching services count it, until it ends
+    (a declined proposal until the end of the day it was declined)."""
 
     newcomers: list[Participant]
     established: list[Participant]
     paired: set[int] = field(default_factory=set)  # newcomers who got their friend
     tried: set[tuple[int, int]] = field(default_factory=set)
     load: dict[int, list[tuple[datetime.date, datetime.date | None]]] = field(default_factory=dict)
+    paused: set[int] = field(default_factory=set)  # volunteers not proposed again (paused)
     plans: list[Planned] = field(default_factory=list)
 
-    def busy(self, person: Participant, on: datetime.date) -> int:
-        return sum(
-            1
-            for start, end in self.load.get(person.pk, [])
-            if start <= on and (end is None or end > on)
+    def has_room(
+        self, person: Participant, start: datetime.date, end: datetime.date | None
+    ) -> bool:
+        """Whether the person holds fewer places than their capacity on every day from `start`
+        until `end` (a newcomer: one place)."""
+        overlapping = [
+            (s, e)
+            for s, e in self.load.get(person.pk, [])
+            if (end is None or s < end) and (e is None or e > start)
+        ]
+        if len(overlapping) < person.capacity:
+            return True
+        days = {max(s, start) for s, _e in overlapping}
+        return all(
+            sum(1 for s, e in overlapping if s <= d and (e is None or e > d)) < person.capacity
+            for d in days
         )
+
+    def hold(self, plan: Planned, release: datetime.date | None) -> None:
+        """Both people of the plan hold a place from its proposal until `release`."""
+        for person in (plan.established, plan.newcomer):
+            self.load.setdefault(person.pk, []).append((plan.proposed_on, release))
 
 
 def _age(person: Participant, on: datetime.date) -> int | None:
@@ -97,21 +122,28 @@ def _pick(
     world: World,
     on: datetime.date,
     *,
+    holds: tuple[datetime.date, datetime.date | None],
     registered_from: datetime.date | None = None,
     registered_until: datetime.date | None = None,
 ) -> tuple[Participant, Participant] | None:
-    """The longest-waiting newcomer who fits a free volunteer, with the volunteer who fits best."""
+    """The longest-waiting newcomer who fits a free volunteer, with the volunteer who fits best;
+    both free for as long as the pair `holds` a place (from the earliest proposal to the end)."""
+    start, end = holds
     ready = on - datetime.timedelta(days=7)
     low = registered_from or on - relativedelta(years=1)
     high = min(ready, registered_until or ready)
+    earliest = low - relativedelta(years=2)  # once: relativedelta is slow
     volunteers = [
         e
         for e in world.established
-        if low - relativedelta(years=2) <= e.registered_on <= high
-        and world.busy(e, on) < e.capacity
+        if earliest <= e.registered_on <= high
+        and e.pk not in world.paused
+        and world.has_room(e, start, end)
     ]
     for newcomer in world.newcomers:
         if newcomer.pk in world.paired or not low <= newcomer.registered_on <= high:
+            continue
+        if not world.has_room(newcomer, start, end):
             continue
         fitting = [
             e
@@ -135,44 +167,46 @@ def _pair(
     reason: str,
     **window: datetime.date,
 ) -> Planned | None:
-    found = _pick(world, on, **window)
+    found = _pick(world, on, holds=(on - LEAD_DAYS * DAY, end), **window)
     if found is None:
         return None
     newcomer, established = found
     world.paired.add(newcomer.pk)
     world.tried.add((newcomer.pk, established.pk))
-    world.load.setdefault(established.pk, []).append((on, end))
     plan = Planned(
         newcomer,
         established,
-        proposed_on=on - datetime.timedelta(days=rng.randint(3, 12)),
+        proposed_on=on - datetime.timedelta(days=rng.randint(3, LEAD_DAYS)),
         started_on=on,
         ended_on=end,
         end_reason=reason if end else "",
         state=Pair.State.ENDED if end else Pair.State.ACTIVE,
     )
+    world.hold(plan, end)
     world.plans.append(plan)
     return plan
 
 
 def _decline(world: World, rng: random.Random, on: datetime.date) -> None:
-    found = _pick(world, on)
+    proposed_on = on - datetime.timedelta(days=5)
+    # Declined at the end of the day: it holds the place through that day.
+    found = _pick(world, on, holds=(proposed_on, on + DAY))
     if found is None:
         return
     newcomer, established = found
     world.tried.add((newcomer.pk, established.pk))
-    world.plans.append(
-        Planned(
-            newcomer,
-            established,
-            proposed_on=on - datetime.timedelta(days=5),
-            started_on=None,
-            ended_on=on,
-            end_reason=Pair.EndReason.DECLINED,
-            declined_by=rng.choice([Side.NEWCOMER, Side.ESTABLISHED]),
-            state=Pair.State.ENDED,
-        )
+    plan = Planned(
+        newcomer,
+        established,
+        proposed_on=proposed_on,
+        started_on=None,
+        ended_on=on,
+        end_reason=Pair.EndReason.DECLINED,
+        declined_by=rng.choice([Side.NEWCOMER, Side.ESTABLISHED]),
+        state=Pair.State.ENDED,
     )
+    world.hold(plan, on + DAY)
+    world.plans.append(plan)
 
 
 def _reason(rng: random.Random) -> str:
@@ -246,22 +280,28 @@ def plan_pairs(
     for plan in running[:2]:
         plan.state = Pair.State.PAUSED
         plan.paused_on = today - datetime.timedelta(days=20)
+        # A volunteer with only paused pairs is paused too: not proposed again meanwhile.
+        world.paused.add(plan.established.pk)
     # Three proposals the coordinator is still calling about.
     for _ in range(3):
-        found = _pick(world, today, registered_from=today - datetime.timedelta(days=WAITING_DAYS))
+        found = _pick(
+            world,
+            today,
+            holds=(today - 6 * DAY, None),
+            registered_from=today - datetime.timedelta(days=WAITING_DAYS),
+        )
         if found is None:
             break
         newcomer, volunteer = found
         world.paired.add(newcomer.pk)
         world.tried.add((newcomer.pk, volunteer.pk))
-        world.load.setdefault(volunteer.pk, []).append((today, None))
-        world.plans.append(
-            Planned(
-                newcomer,
-                volunteer,
-                proposed_on=today - datetime.timedelta(days=rng.randint(1, 6)),
-                started_on=None,
-                state=Pair.State.PROPOSED,
-            )
+        plan = Planned(
+            newcomer,
+            volunteer,
+            proposed_on=today - datetime.timedelta(days=rng.randint(1, 6)),
+            started_on=None,
+            state=Pair.State.PROPOSED,
         )
+        world.hold(plan, None)
+        world.plans.append(plan)
     return world.plans

@@ -14,7 +14,7 @@ from django.db import transaction
 
 from sprakvan.accounts.models import Membership, Role, User
 from sprakvan.core.models import Programme
-from sprakvan.organisations.models import Organisation, offers_mask
+from sprakvan.organisations.models import Organisation, OutreachEvent, offers_mask
 from sprakvan.participants.choices import Group, Source
 from sprakvan.participants.models import Participant
 from sprakvan.partners.models import (
@@ -26,7 +26,6 @@ from sprakvan.partners.models import (
     Contribution,
     Cost,
     Lead,
-    OutreachEvent,
     Referral,
 )
 

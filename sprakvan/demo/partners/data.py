@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from sprakvan.organisations.models import OrganisationKind
-from sprakvan.partners.models import ContributionCovers, ContributionForm, OutreachKind
+from sprakvan.organisations.models import OrganisationKind, OutreachKind
+from sprakvan.partners.models import ContributionCovers, ContributionForm
 
 K = OrganisationKind
 # (name, kind, what they do for the programme)

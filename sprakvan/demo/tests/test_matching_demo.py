@@ -5,10 +5,11 @@ import datetime
 import pytest
 from django.db.models import Count, F, Q
 
+from sprakvan.core.models import AuditEvent
 from sprakvan.demo import accounts as staff_demo
 from sprakvan.demo import matching as demo
 from sprakvan.demo import participants as participants_demo
-from sprakvan.matching.models import Pair
+from sprakvan.matching.models import FollowUp, Pair
 from sprakvan.matching.services import propose_pairs
 from sprakvan.participants.models import Participant
 
@@ -69,3 +70,23 @@ def test_demo_pairs_match_the_source_document_and_the_rules(demo_programme):
         programme=demo_programme, state="ended", end_reason="declined"
     ).exists()
     assert Pair.objects.filter(programme=demo_programme, follow_ups__met=True).exists()
+
+
+@pytest.mark.django_db
+def test_demo_pairs_are_lived_through_the_matching_services_on_their_own_days(demo_programme):
+    pairs = Pair.objects.filter(programme=demo_programme)
+    proposed = AuditEvent.objects.filter(action="matching.pair.proposed", programme=demo_programme)
+    confirmed = AuditEvent.objects.filter(action="matching.pair.confirmed")
+
+    assert proposed.count() == pairs.count()
+    assert confirmed.count() == pairs.filter(started_on__isnull=False).count()
+    assert not proposed.exclude(actor=None).exists()
+    # Calls and follow-ups carry the days they happened on, not the day the demo was loaded.
+    for pair in pairs.filter(started_on__isnull=False)[:50]:
+        assert pair.started_on and pair.proposed_on and pair.proposed_on < pair.started_on
+        assert set(pair.calls.values_list("called_on", flat=True)) == {pair.started_on}
+    recorded = FollowUp.objects.filter(pair__programme=demo_programme, recorded_on__isnull=False)
+    assert recorded.exists()
+    for follow_up in recorded[:50]:
+        assert follow_up.recorded_at is not None
+        assert follow_up.recorded_at.date() == follow_up.recorded_on

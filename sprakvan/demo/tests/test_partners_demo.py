@@ -8,9 +8,9 @@ from sprakvan.core.models import Programme
 from sprakvan.demo import accounts as staff_demo
 from sprakvan.demo import participants as participants_demo
 from sprakvan.demo import partners as demo
-from sprakvan.organisations.models import Organisation
+from sprakvan.organisations.models import Organisation, OutreachEvent
 from sprakvan.participants.models import Participant
-from sprakvan.partners.models import BudgetLine, Contribution, Cost, Lead, OutreachEvent, Referral
+from sprakvan.partners.models import BudgetLine, Contribution, Cost, Lead, Referral
 
 TODAY = datetime.date(2020, 1, 15)
 

@@ -200,6 +200,7 @@ def candidates_for(
         milli = context.block(np.array([person]), np.arange(len(volunteers)))[0]
         others = volunteers.ids
     else:
+        # Not None: the check above; mypy cannot carry it through the `==` of two tests.
         person = _index_of(volunteers, established_id)  # type: ignore[arg-type]
         milli = context.block(np.arange(len(newcomers)), np.array([person]))[:, 0]
         others = newcomers.ids

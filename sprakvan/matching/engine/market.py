@@ -154,6 +154,7 @@ class Pool:
         for name, (dtype, default) in _COLUMNS.items():
             if columns.get(name) is None:
                 columns[name] = np.full(ids.size, default, dtype=dtype)
+        # Any array-like is accepted here; __post_init__ turns each column into its array.
         return cls(ids=ids, **columns)  # type: ignore[arg-type]
 
     @classmethod
@@ -190,6 +191,7 @@ def _plain(value: object) -> int:
         return 0
     if isinstance(value, dt.date):
         return value.toordinal()
+    # A number (Python or numpy) or a numeric string; anything else should fail loudly here.
     return int(value)  # type: ignore[call-overload]
 
 

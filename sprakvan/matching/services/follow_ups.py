@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
 
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sprakvan.accounts.models import User
 from sprakvan.core.audit import log_action
 from sprakvan.core.models import Programme
 
@@ -23,16 +23,19 @@ def record_follow_up(
     *,
     met: bool,
     frequency: str,
-    recorded_by: Any,
+    recorded_by: User | None,
     on: datetime.date,
+    now: datetime.datetime | None = None,
 ) -> FollowUp:
+    """Whether the pair met, asked `on`; `now` is the moment it is written down (default now,
+    earlier for history such as the demo's)."""
     if frequency not in FollowUp.Frequency.values:
         raise MatchingError(_("Unknown frequency."))
     follow_up.met = met
     follow_up.frequency = frequency if met else ""
     follow_up.recorded_on = on
-    follow_up.recorded_at = timezone.now()
-    follow_up.recorded_by = recorded_by if getattr(recorded_by, "is_authenticated", False) else None
+    follow_up.recorded_at = now or timezone.now()
+    follow_up.recorded_by = recorded_by
     follow_up.save()
     log_action(
         "matching.follow_up.recorded",

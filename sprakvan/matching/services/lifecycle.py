@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
 
 from dateutil.relativedelta import relativedelta
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from sprakvan.accounts.models import User
 from sprakvan.core.audit import log_action
 from sprakvan.core.concurrency import lock_unchanged
 from sprakvan.participants.choices import Status
@@ -19,7 +19,7 @@ from ..models import CallRecord, FollowUp, Pair, Side
 from .errors import MatchingError
 
 
-def _settle_established(person: Participant, *, on: datetime.date, by: Any) -> None:
+def _settle_established(person: Participant, *, on: datetime.date, by: User | None) -> None:
     """An established volunteer is matched while they have an active pair, paused while they
     only have paused ones, and otherwise waiting (unless they left)."""
     pairs = Pair.objects.filter(established=person)
@@ -42,14 +42,18 @@ def _end(pair: Pair, *, reason: str, on: datetime.date, declined_by: str = "") -
     pair.save(update_fields=["state", "end_reason", "ended_on", "declined_by", "updated_at"])
 
 
-def _start(pair: Pair, *, on: datetime.date, by: Any) -> None:
+def _start(pair: Pair, *, on: datetime.date, by: User | None) -> None:
     pair.state = Pair.State.ACTIVE
     pair.started_on = on
     pair.save(update_fields=["state", "started_on", "updated_at"])
-    for kind, months in FollowUp.MONTHS.items():
-        FollowUp.objects.get_or_create(
-            pair=pair, kind=kind, defaults={"due_on": on + relativedelta(months=months)}
-        )
+    # One insert; a follow-up the pair already has is kept (one per kind, by the constraint).
+    FollowUp.objects.bulk_create(
+        [
+            FollowUp(pair=pair, kind=kind, due_on=on + relativedelta(months=months))
+            for kind, months in FollowUp.MONTHS.items()
+        ],
+        ignore_conflicts=True,
+    )
     change_status(pair.newcomer, status=Status.MATCHED, changed_by=by, on=on)
     change_status(pair.established, status=Status.MATCHED, changed_by=by, on=on)
 
@@ -61,7 +65,7 @@ def record_call(
     side: str,
     outcome: str,
     called_on: datetime.date,
-    recorded_by: Any,
+    recorded_by: User | None,
     version: str | None = None,
 ) -> CallRecord:
     """One call to one side. Both agree → the pair starts on the later date; one declines → it
@@ -76,7 +80,7 @@ def record_call(
         side=side,
         outcome=outcome,
         called_on=called_on,
-        recorded_by=recorded_by if getattr(recorded_by, "is_authenticated", False) else None,
+        recorded_by=recorded_by,
     )
     log_action(
         "matching.call.recorded",
@@ -114,7 +118,7 @@ def record_call(
 
 @transaction.atomic
 def pause_pair(
-    pair: Pair, *, on: datetime.date, paused_by: Any, version: str | None = None
+    pair: Pair, *, on: datetime.date, paused_by: User | None, version: str | None = None
 ) -> None:
     lock_unchanged(pair, version=version)
     if pair.state != Pair.State.ACTIVE:
@@ -129,7 +133,7 @@ def pause_pair(
 
 @transaction.atomic
 def resume_pair(
-    pair: Pair, *, on: datetime.date, resumed_by: Any, version: str | None = None
+    pair: Pair, *, on: datetime.date, resumed_by: User | None, version: str | None = None
 ) -> None:
     lock_unchanged(pair, version=version)
     if pair.state != Pair.State.PAUSED:
@@ -158,7 +162,7 @@ def end_pair(
     *,
     reason: str,
     on: datetime.date,
-    ended_by: Any,
+    ended_by: User | None,
     newcomer_status: str | None = None,
     established_leaves: bool = False,
     version: str | None = None,

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from sprakvan.accounts.models import User
 from sprakvan.core.audit import log_action
 from sprakvan.core.models import Programme
 from sprakvan.participants.choices import Group
@@ -96,7 +96,7 @@ def accept_proposal(
     *,
     newcomer: Participant,
     established: Participant,
-    accepted_by: Any,
+    accepted_by: User | None,
     today: datetime.date,
 ) -> Pair:
     """Keep a proposal (or a swapped-in candidate) for calling: a pair in state proposed."""
@@ -125,7 +125,7 @@ def accept_proposal(
         proposed_on=today,
         score=proposal.score,
         reasons=reasons_as_json(proposal.reasons),
-        created_by=accepted_by if getattr(accepted_by, "is_authenticated", False) else None,
+        created_by=accepted_by,
     )
     log_action(
         "matching.pair.proposed",
@@ -143,7 +143,7 @@ def reject_proposal(
     *,
     newcomer: Participant,
     established: Participant,
-    rejected_by: Any,
+    rejected_by: User | None,
     today: datetime.date,
 ) -> Rejection:
     """This pair will not be proposed again."""
@@ -153,7 +153,7 @@ def reject_proposal(
         established=established,
         defaults={
             "programme": programme,
-            "rejected_by": rejected_by if getattr(rejected_by, "is_authenticated", False) else None,
+            "rejected_by": rejected_by,
             "rejected_on": today,
         },
     )
@@ -171,7 +171,7 @@ def reject_proposal(
 
 @transaction.atomic
 def swap_candidate(
-    pair: Pair, *, established: Participant, swapped_by: Any, today: datetime.date
+    pair: Pair, *, established: Participant, swapped_by: User | None, today: datetime.date
 ) -> Pair:
     """Before anyone is called: replace the volunteer of a proposed pair with another one.
     The old proposal is withdrawn (it stays in the history and is not proposed again)."""

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import transaction
 
+from sprakvan.accounts.models import User
 from sprakvan.core.audit import log_action
 from sprakvan.core.models import Programme
 
@@ -16,7 +17,7 @@ from ..models import MatchingSettings
 
 @transaction.atomic
 def update_settings(
-    programme: Programme, *, weights: dict[str, Any], changed_by: Any
+    programme: Programme, *, weights: dict[str, Any], changed_by: User | None
 ) -> MatchingSettings:
     """Store the programme's weights (only the engine's known names, validated by it)."""
     known = {f.name for f in dataclasses.fields(engine.Weights)}

@@ -4,12 +4,12 @@ import datetime
 
 import factory
 
-from sprakvan.core.tests.factories import ProgrammeFactory
+from sprakvan.core.tests.factories import ModelFactory, ProgrammeFactory
 from sprakvan.matching.models import Pair
 from sprakvan.participants.tests.factories import ParticipantFactory
 
 
-class PairFactory(factory.django.DjangoModelFactory):
+class PairFactory(ModelFactory[Pair]):
     class Meta:
         model = Pair
 

@@ -57,14 +57,20 @@ def test_pruned_finds_the_dense_optimum(seed, rows, cols):
 
 
 @pytest.mark.parametrize("shape", [(150, 60), (120, 120), (60, 150)])
-def test_pruned_grows_its_candidates_until_the_whole_pool_certifies_it(shape, monkeypatch):
-    milli, capacity = tied_scores(7, *shape, levels=1000)
+def test_pruned_grows_its_candidates_until_the_whole_pool_certifies_it(
+    shape: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows, cols = shape
+    milli, capacity = tied_scores(7, rows, cols, levels=1000)
     problem, row_best, col_best = problem_of(milli, capacity)
-    solves = []
+    solves: list[int] = []
     match = Problem.match
-    monkeypatch.setattr(
-        Problem, "match", lambda self, *graph: solves.append(1) or match(self, *graph)
-    )
+
+    def counted_match(self: Problem, *graph: np.ndarray) -> np.ndarray:
+        solves.append(1)
+        return match(self, *graph)
+
+    monkeypatch.setattr(Problem, "match", counted_match)
 
     # No margins: the first candidates are the greedy pairs and exact best partners only, so
     # the optimum needs pairs that the dual check has to find and add.

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from sprakvan.core.models import AuditEvent
 from sprakvan.matching import services
@@ -347,3 +348,57 @@ def test_a_volunteer_waits_from_their_last_pair_not_from_registration(
         zip(market.volunteers.ids.tolist(), market.volunteers.registered_on.tolist(), strict=True)
     )
     assert waited[volunteer.pk] == ended_on.toordinal()
+
+
+def test_record_follow_up_written_down_at_a_past_moment_keeps_that_moment(active_pair, coordinator):
+    follow_up = active_pair.follow_ups.get(kind="one_month")
+    then = datetime.datetime(2019, 7, 3, 12, tzinfo=datetime.UTC)
+
+    services.record_follow_up(
+        follow_up,
+        met=True,
+        frequency="weekly",
+        recorded_by=coordinator,
+        on=datetime.date(2019, 7, 3),
+        now=then,
+    )
+
+    follow_up.refresh_from_db()
+    assert (follow_up.recorded_on, follow_up.recorded_at) == (datetime.date(2019, 7, 3), then)
+
+
+def test_record_follow_up_without_a_moment_is_written_down_now(active_pair, coordinator):
+    follow_up = active_pair.follow_ups.get(kind="one_month")
+    before = timezone.now()
+
+    services.record_follow_up(follow_up, met=False, frequency="", recorded_by=coordinator, on=TODAY)
+
+    follow_up.refresh_from_db()
+    assert follow_up.recorded_at is not None and follow_up.recorded_at >= before
+
+
+def test_a_pair_lived_through_as_history_without_a_user_keeps_its_days(
+    programme, newcomer, volunteer
+):
+    proposed_on, started_on, ended_on = (
+        datetime.date(2019, 4, 1),
+        datetime.date(2019, 4, 5),
+        datetime.date(2019, 5, 20),
+    )
+
+    pair = services.accept_proposal(
+        programme, newcomer=newcomer, established=volunteer, accepted_by=None, today=proposed_on
+    )
+    for side in ("newcomer", "established"):
+        services.record_call(
+            pair, side=side, outcome="agrees", called_on=started_on, recorded_by=None
+        )
+    services.end_pair(pair, reason="completed", on=ended_on, ended_by=None)
+
+    pair.refresh_from_db()
+    newcomer.refresh_from_db()
+    assert (pair.proposed_on, pair.started_on, pair.ended_on) == (proposed_on, started_on, ended_on)
+    assert pair.created_by is None
+    assert (newcomer.status, newcomer.status_changed_on) == ("left", ended_on)
+    events = AuditEvent.objects.filter(object_type="matching.pair", object_id=pair.pk)
+    assert events.count() == 5 and not events.exclude(actor=None).exists()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
+from sprakvan.accounts.access import staff_view
 from sprakvan.accounts.models import Role
-from sprakvan.core.access import staff_view
 
 coordinator_view = staff_view(Role.COORDINATOR)

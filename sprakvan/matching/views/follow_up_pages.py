@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from sprakvan.core.access import ProgrammeRequest
+from sprakvan.accounts.access import ProgrammeRequest
 
 from .. import services
 from ..forms import FollowUpForm

@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from sprakvan.core.access import ProgrammeRequest, get_scoped, scoped
+from sprakvan.accounts.access import ProgrammeRequest, get_scoped, scoped
 from sprakvan.core.audit import history_of
 from sprakvan.core.concurrency import EditConflict
 

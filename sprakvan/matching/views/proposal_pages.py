@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from sprakvan.accounts.access import ProgrammeRequest, get_scoped, scoped
 from sprakvan.core import jobs
-from sprakvan.core.access import ProgrammeRequest, get_scoped, scoped
 from sprakvan.core.htmx import is_htmx
 from sprakvan.participants.choices import Group
 from sprakvan.participants.models import Participant

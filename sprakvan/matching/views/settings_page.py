@@ -7,7 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from sprakvan.core.access import ProgrammeRequest
+from sprakvan.accounts.access import ProgrammeRequest
 
 from .. import services
 from ..forms import SettingsForm

@@ -4,11 +4,11 @@ import datetime
 
 import factory
 
-from sprakvan.core.tests.factories import ProgrammeFactory
+from sprakvan.core.tests.factories import ModelFactory, ProgrammeFactory
 from sprakvan.participants.models import Consent, Participant
 
 
-class ParticipantFactory(factory.django.DjangoModelFactory):
+class ParticipantFactory(ModelFactory[Participant]):
     class Meta:
         model = Participant
 
@@ -24,7 +24,7 @@ class ParticipantFactory(factory.django.DjangoModelFactory):
     status = "waiting"
 
 
-class ConsentFactory(factory.django.DjangoModelFactory):
+class ConsentFactory(ModelFactory[Consent]):
     class Meta:
         model = Consent
 

@@ -179,7 +179,7 @@ def test_the_public_sign_up_answers_any_text_with_a_page_and_writes_all_or_nothi
 ) -> None:
     settings.REGISTRATION_RATE_PER_HOUR = 10_000
     before = counts()
-    url = reverse("intake:register", args=[programme.slug, group])
+    url = reverse("participants_public:register", args=[programme.slug, group])
 
     response = Client().post(f"{url}?{urlencode({'via': via})}", values)
 

@@ -45,6 +45,7 @@ def test_a_good_file_imports_every_row(programme: Programme) -> None:
     assert (result.created, result.updated) == (2, 0)
     amina = Participant.objects.get(external_id="A1")
     assert str(amina.phone) == "+46701234567"
+    assert amina.district is not None
     assert amina.district.name == "Skäggetorp"
     assert amina.source == "import"
     assert amina.consents.count() == 1
@@ -122,6 +123,7 @@ def test_swedish_headers_and_words_are_understood(programme: Programme) -> None:
     run_import(programme, content.encode())
 
     lina = Participant.objects.get()
+    assert lina.district is not None
     assert (lina.group, lina.gender, lina.district.name) == ("newcomer", "woman", "Ryd")
 
 
@@ -159,7 +161,7 @@ def test_the_documented_example_file_imports(programme: Programme) -> None:
     )
 )
 def test_availability_codes_round_trip_into_distinct_bits(slots: set[tuple[str, str]]) -> None:
-    errors: list[str] = []
+    errors: list[tuple[object, ...]] = []
     mask = _availability(";".join(f"{d}-{p}" for d, p in slots), lambda *a: errors.append(a))
 
     assert not errors

@@ -7,11 +7,10 @@ from django.test import Client
 from django.urls import reverse
 
 from sprakvan.core.models import Programme
-from sprakvan.organisations.models import Organisation
+from sprakvan.organisations.models import Organisation, OutreachEvent
 from sprakvan.participants.models import Consent, Participant
 from sprakvan.participants.sources import make_source_token
 from sprakvan.participants.tests.factories import ParticipantFactory
-from sprakvan.partners.models import OutreachEvent
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +41,7 @@ def newcomer_form(programme: Programme, **overrides: Any) -> dict[str, Any]:
 
 
 def register_url(programme: Programme, group: str = "nyanland") -> str:
-    return reverse("intake:register", args=[programme.slug, group])
+    return reverse("participants_public:register", args=[programme.slug, group])
 
 
 def test_newcomer_registration_creates_a_waiting_participant_with_dated_consent(
@@ -51,7 +50,9 @@ def test_newcomer_registration_creates_a_waiting_participant_with_dated_consent(
     response = client.post(register_url(programme), newcomer_form(programme))
 
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("intake:receipt", args=[programme.slug]))
+    assert response["Location"].startswith(
+        reverse("participants_public:receipt", args=[programme.slug])
+    )
     person = Participant.objects.get(programme=programme)
     assert (person.group, person.status, person.source) == (
         "newcomer",
@@ -62,10 +63,11 @@ def test_newcomer_registration_creates_a_waiting_participant_with_dated_consent(
     assert set(person.language_codes) == {"en", "ar"}
     assert set(person.interest_slugs) == {"cooking", "walking"}
     assert person.availability == (1 << 5) | (1 << 8)
+    assert person.district is not None
     assert person.district.name == "Skäggetorp"
-    consent = Consent.objects.get(participant=person)
-    assert consent.by_sms and not consent.by_email
-    assert consent.text_version and consent.given_at
+    consents = Consent.objects.filter(participant=person)
+    assert {(c.purpose, c.channel) for c in consents} == {("registration", ""), ("messages", "sms")}
+    assert all(c.text_version and c.given_at and c.withdrawn_at is None for c in consents)
 
 
 def test_the_receipt_says_what_happens_next_and_holds_no_personal_data_in_its_address(
@@ -228,5 +230,5 @@ def test_the_registration_remembers_the_language_it_was_made_in(
 
 
 def test_an_unknown_programme_or_group_is_404(client: Client, programme: Programme) -> None:
-    assert client.get(reverse("intake:choose", args=["nowhere"])).status_code == 404
+    assert client.get(reverse("participants_public:choose", args=["nowhere"])).status_code == 404
     assert client.get(register_url(programme, "somebody")).status_code == 404

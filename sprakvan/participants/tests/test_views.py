@@ -123,7 +123,7 @@ def test_the_waiting_list_holds_only_people_who_wait(
 def test_the_detail_page_shows_consent_and_history(
     coordinator_client: Client, amina: Participant
 ) -> None:
-    ConsentFactory(participant=amina, by_sms=True)
+    ConsentFactory(participant=amina, purpose="messages", channel="sms")
 
     html = coordinator_client.get(reverse("participants:detail", args=[amina.pk])).content.decode()
 
@@ -287,25 +287,3 @@ def test_an_anonymous_visitor_is_sent_to_the_login(client: Client, amina: Partic
     assert response.status_code == 302
     assert reverse("account_login") in response["Location"]
     assert str(amina.pk) not in response["Location"].split("next=")[0]
-
-
-def test_the_detail_page_lists_the_person_s_pairs(
-    coordinator_client: Client, amina: Participant, programme: Programme
-) -> None:
-    from sprakvan.matching.models import Pair
-
-    karin = ParticipantFactory(
-        programme=programme, first_name="Karin", last_name="Lund", group="established"
-    )
-    pair = Pair.objects.create(
-        programme=programme,
-        newcomer=amina,
-        established=karin,
-        state="active",
-        started_on=datetime.date(2019, 3, 1),
-    )
-
-    html = coordinator_client.get(reverse("participants:detail", args=[amina.pk])).content.decode()
-
-    assert reverse("matching:pair_detail", args=[pair.pk]) in html
-    assert "Karin Lund" in html

@@ -9,6 +9,7 @@ from django.apps.registry import Apps
 from django.db import migrations, models
 from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 
+import sprakvan.organisations.models
 import sprakvan.partners.models
 
 
@@ -31,14 +32,14 @@ class Migration(migrations.Migration):
             model_name="organisation",
             name="link_secret",
             field=models.CharField(
-                default=sprakvan.partners.models.new_link_secret, editable=False, max_length=32
+                default=sprakvan.organisations.models.new_link_secret, editable=False, max_length=32
             ),
         ),
         migrations.AddField(
             model_name="outreachevent",
             name="link_secret",
             field=models.CharField(
-                default=sprakvan.partners.models.new_link_secret, editable=False, max_length=32
+                default=sprakvan.organisations.models.new_link_secret, editable=False, max_length=32
             ),
         ),
         migrations.RunPython(give_each_row_its_own_secret, migrations.RunPython.noop),

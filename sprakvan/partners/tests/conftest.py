@@ -9,13 +9,10 @@ from typing import Any
 import pytest
 
 from sprakvan.accounts.models import User
+from sprakvan.accounts.tests.factories import MembershipFactory, UserFactory
 from sprakvan.core.models import Programme
-from sprakvan.core.tests.factories import MembershipFactory, UserFactory
-from sprakvan.organisations.models import Organisation
-from sprakvan.organisations.tests.factories import OrganisationFactory
-from sprakvan.partners.models import OutreachEvent
-
-from .factories import OutreachEventFactory
+from sprakvan.organisations.models import Organisation, OutreachEvent
+from sprakvan.organisations.tests.factories import OrganisationFactory, OutreachEventFactory
 
 
 @pytest.fixture(autouse=True)

@@ -1,33 +1,22 @@
-"""Factories for outreach events, leads, referrals and money."""
+"""Factories for leads, referrals and money."""
 
 import datetime
 
 import factory
 
-from sprakvan.core.tests.factories import ProgrammeFactory
-from sprakvan.organisations.tests.factories import OrganisationFactory
+from sprakvan.core.tests.factories import ModelFactory, ProgrammeFactory
+from sprakvan.organisations.tests.factories import OrganisationFactory, OutreachEventFactory
 from sprakvan.partners.models import (
     Agreement,
     BudgetLine,
     Contribution,
     Cost,
     Lead,
-    OutreachEvent,
     Referral,
 )
 
 
-class OutreachEventFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = OutreachEvent
-
-    programme = factory.SubFactory(ProgrammeFactory)
-    name = factory.Sequence(lambda n: f"Fair {n}")
-    date = datetime.date(2019, 3, 8)
-    kind = "fair"
-
-
-class LeadFactory(factory.django.DjangoModelFactory):
+class LeadFactory(ModelFactory[Lead]):
     class Meta:
         model = Lead
 
@@ -37,7 +26,7 @@ class LeadFactory(factory.django.DjangoModelFactory):
     group = "newcomer"
 
 
-class ReferralFactory(factory.django.DjangoModelFactory):
+class ReferralFactory(ModelFactory[Referral]):
     class Meta:
         model = Referral
 
@@ -48,7 +37,7 @@ class ReferralFactory(factory.django.DjangoModelFactory):
     consent_date = datetime.date(2019, 3, 1)
 
 
-class AgreementFactory(factory.django.DjangoModelFactory):
+class AgreementFactory(ModelFactory[Agreement]):
     class Meta:
         model = Agreement
 
@@ -58,7 +47,7 @@ class AgreementFactory(factory.django.DjangoModelFactory):
     ends_on = datetime.date(2021, 12, 31)
 
 
-class ContributionFactory(factory.django.DjangoModelFactory):
+class ContributionFactory(ModelFactory[Contribution]):
     class Meta:
         model = Contribution
 
@@ -71,7 +60,7 @@ class ContributionFactory(factory.django.DjangoModelFactory):
     covers = "project_leader"
 
 
-class BudgetLineFactory(factory.django.DjangoModelFactory):
+class BudgetLineFactory(ModelFactory[BudgetLine]):
     class Meta:
         model = BudgetLine
 
@@ -81,7 +70,7 @@ class BudgetLineFactory(factory.django.DjangoModelFactory):
     amount = 100_000
 
 
-class CostFactory(factory.django.DjangoModelFactory):
+class CostFactory(ModelFactory[Cost]):
     class Meta:
         model = Cost
 

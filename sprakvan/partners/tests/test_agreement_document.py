@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.http import FileResponse
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -53,6 +54,7 @@ def all_routes(patterns: list[URLPattern | URLResolver], prefix: str = "") -> li
 def test_the_file_is_stored_under_media_root_but_its_address_is_the_checked_view(
     agreement: Agreement, media_root: Path
 ) -> None:
+    assert agreement.document.name
     assert (media_root / agreement.document.name).read_bytes() == SIGNED
     assert agreement.document.url == download_url(agreement)
 
@@ -85,8 +87,10 @@ def test_coordinator_and_partner_viewer_download_the_signed_agreement(
     response = client_for(user).get(download_url(agreement))
 
     assert response.status_code == 200
-    assert b"".join(response.streaming_content) == SIGNED  # type: ignore[attr-defined]
+    assert isinstance(response, FileResponse)
+    assert b"".join(response.streaming_content) == SIGNED
     assert response["Content-Disposition"].startswith("attachment;")
+    assert agreement.document.name
     assert Path(agreement.document.name).name in response["Content-Disposition"]
     event = AuditEvent.objects.get(action="partners.agreement.document_downloaded")
     assert (event.object_id, event.actor, event.data) == (agreement.pk, user, {})

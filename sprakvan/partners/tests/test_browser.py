@@ -8,9 +8,9 @@ from django.urls import reverse
 
 from sprakvan.accounts.models import User
 from sprakvan.core.models import Programme
-from sprakvan.organisations.models import Organisation
+from sprakvan.organisations.models import Organisation, OutreachEvent
 from sprakvan.participants.tests.factories import ParticipantFactory
-from sprakvan.partners.models import Lead, OutreachEvent
+from sprakvan.partners.models import Lead
 from sprakvan.partners.tests.factories import (
     AgreementFactory,
     BudgetLineFactory,

@@ -1,28 +1,31 @@
 """The finances pages through the test client: the agreement, contributions, budget, costs."""
 
 from collections.abc import Callable
+from pathlib import Path
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.http import FileResponse
 from django.test import Client
 from django.urls import reverse
+from pytest_django import Settings
 
 from sprakvan.accounts.models import User
 from sprakvan.core.concurrency import version_of
 from sprakvan.core.models import AuditEvent, Programme
+from sprakvan.organisations.models import OutreachEvent
+from sprakvan.organisations.tests.factories import OrganisationFactory
 from sprakvan.participants.tests.factories import ParticipantFactory
 from sprakvan.partners.models import (
     Agreement,
     BudgetLine,
     Contribution,
     Cost,
-    OutreachEvent,
 )
 from sprakvan.partners.tests.factories import (
     BudgetLineFactory,
     ContributionFactory,
     CostFactory,
     LeadFactory,
-    OrganisationFactory,
 )
 
 ClientFor = Callable[[User], Client]
@@ -52,10 +55,10 @@ def test_coordinator_records_the_agreement_with_its_document_and_contributions(
     coordinator: User,
     partner_viewer: User,
     programme: Programme,
-    settings: object,
-    tmp_path: object,
+    settings: Settings,
+    tmp_path: Path,
 ) -> None:
-    settings.MEDIA_ROOT = tmp_path  # type: ignore[attr-defined]
+    settings.MEDIA_ROOT = tmp_path
     kommun = OrganisationFactory(programme=programme, name="Linköpings kommun")
     red_cross = OrganisationFactory(programme=programme, name="Röda Korset")
     client = client_for(coordinator)
@@ -93,7 +96,8 @@ def test_coordinator_records_the_agreement_with_its_document_and_contributions(
     download = client_for(partner_viewer).get(
         reverse("partners:agreement_document", args=[agreement.pk])
     )
-    assert b"".join(download.streaming_content) == b"%PDF-1.4 signed"  # type: ignore[attr-defined]
+    assert isinstance(download, FileResponse)
+    assert b"".join(download.streaming_content) == b"%PDF-1.4 signed"
 
 
 def test_agreement_end_may_not_come_before_its_start(

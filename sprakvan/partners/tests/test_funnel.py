@@ -1,18 +1,21 @@
 """The outreach funnel: pure counting, then the same counts from the database."""
 
 import datetime
+from collections.abc import Hashable
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pytest_django import DjangoAssertNumQueries
 
 from sprakvan.core.models import Programme
 from sprakvan.matching.models import Pair
+from sprakvan.organisations.models import OutreachEvent
+from sprakvan.organisations.tests.factories import OutreachEventFactory
 from sprakvan.participants.tests.factories import ParticipantFactory
 from sprakvan.partners import figures
 from sprakvan.partners.funnel import FunnelCounts, Outcome, best_for_established, funnel, total
-from sprakvan.partners.models import OutreachEvent
-from sprakvan.partners.tests.factories import LeadFactory, OutreachEventFactory
+from sprakvan.partners.tests.factories import LeadFactory
 
 TODAY = datetime.date(2019, 12, 1)
 
@@ -50,7 +53,7 @@ def test_total_adds_the_keys_up() -> None:
 
 
 def test_best_for_established_ranks_by_established_residents_and_skips_events_with_none() -> None:
-    counts = {
+    counts: dict[Hashable, FunnelCounts] = {
         "a": FunnelCounts(established_registered=1),
         "b": FunnelCounts(established_registered=4),
         "c": FunnelCounts(established_registered=0, registered=10),
@@ -106,9 +109,9 @@ def known_dataset(programme: Programme) -> OutreachEvent:
 
 
 def test_event_funnel_from_the_database_counts_the_known_dataset(
-    known_dataset: OutreachEvent, django_assert_max_num_queries: object
+    known_dataset: OutreachEvent, django_assert_max_num_queries: DjangoAssertNumQueries
 ) -> None:
-    with django_assert_max_num_queries(5):  # type: ignore[operator]
+    with django_assert_max_num_queries(5):
         counts = figures.event_funnels([known_dataset], today=TODAY)[known_dataset.pk]
     assert (counts.leads, counts.registered, counts.matched, counts.active) == (5, 3, 3, 2)
     assert (counts.established_registered, counts.established_matched) == (1, 1)
@@ -125,7 +128,9 @@ def test_a_pair_that_ran_a_month_counts_as_active_after_it_ended(
 def test_event_funnel_counts_a_lead_who_also_used_the_qr_code_once(
     known_dataset: OutreachEvent,
 ) -> None:
-    amal = known_dataset.leads.exclude(participant=None).first().participant  # type: ignore[union-attr]
+    lead = known_dataset.leads.exclude(participant=None).first()
+    assert lead is not None and lead.participant is not None
+    amal = lead.participant
     amal.source_event = known_dataset
     amal.save()
     counts = figures.event_funnels([known_dataset], today=TODAY)[known_dataset.pk]

@@ -9,22 +9,21 @@ from django.urls import reverse
 
 from sprakvan.accounts.models import User
 from sprakvan.core.models import AuditEvent, Programme
-from sprakvan.organisations.models import Organisation
+from sprakvan.organisations.models import Organisation, OutreachEvent
 from sprakvan.participants.models import Participant
 from sprakvan.participants.sources import make_source_token, read_source_token
 from sprakvan.participants.tests.test_intake import newcomer_form
-from sprakvan.partners.models import OutreachEvent
 from sprakvan.partners.services import rotate_link
 
 ClientFor = Callable[[User], Client]
 
 
 def sign_up_url(programme: Programme, token: str, group: str = "nyanland") -> str:
-    return reverse("intake:register", args=[programme.slug, group]) + f"?via={token}"
+    return reverse("participants_public:register", args=[programme.slug, group]) + f"?via={token}"
 
 
 def choose_url(programme: Programme, token: str) -> str:
-    return reverse("intake:choose", args=[programme.slug]) + f"?via={token}"
+    return reverse("participants_public:choose", args=[programme.slug]) + f"?via={token}"
 
 
 def link_of(client: Client, page: str, pk: int) -> str:
@@ -81,7 +80,7 @@ def test_an_old_poster_shows_a_friendly_page_and_offers_the_plain_sign_up(
         html = response.content.decode()
         assert "This link is no longer valid" in html
         # The button leads to the plain sign-up, with no source at all.
-        assert f'href="{reverse("intake:choose", args=[programme.slug])}">' in html
+        assert f'href="{reverse("participants_public:choose", args=[programme.slug])}">' in html
 
 
 def test_the_friendly_page_speaks_the_visitors_language(

@@ -25,7 +25,7 @@ def test_kr_groups_thousands_with_non_breaking_spaces() -> None:
 
 def test_kr_refuses_floats() -> None:
     with pytest.raises(TypeError):
-        kr(1250.0)  # type: ignore[arg-type]
+        kr(1250.0)  # type: ignore[arg-type]  # the wrong type is what the test sends
 
 
 def test_budget_line_figures_and_totals_are_whole_kronor() -> None:

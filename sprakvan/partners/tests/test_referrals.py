@@ -6,6 +6,7 @@ from collections.abc import Callable
 import pytest
 from django.test import Client
 from django.urls import reverse
+from pytest_django import DjangoAssertNumQueries
 
 from sprakvan.accounts.models import User
 from sprakvan.core.models import AuditEvent, Programme
@@ -55,8 +56,9 @@ def test_referrer_refers_a_person_who_becomes_a_flagged_participant_from_the_org
     assert str(person.phone) == "+46701234567"
     assert (referral.referrer, referral.organisation) == (referrer, referring_organisation)
     assert (referral.consent_method, referral.consent_date) == ("phone", datetime.date(2019, 3, 4))
-    consent = Consent.objects.get(participant=person)
-    assert consent.by_sms and not consent.by_email and consent.recorded_by == referrer
+    consents = Consent.objects.filter(participant=person)
+    assert {(c.purpose, c.channel) for c in consents} == {("registration", ""), ("messages", "sms")}
+    assert all(c.recorded_by == referrer for c in consents)
     assert AuditEvent.objects.filter(action="partners.referral.created").exists()
 
 
@@ -128,10 +130,10 @@ def test_referrer_list_shows_only_their_own_referrals(
     referrer: User,
     rami_referral: Referral,
     rut_referral: Referral,
-    django_assert_max_num_queries: object,
+    django_assert_max_num_queries: DjangoAssertNumQueries,
 ) -> None:
     client = client_for(referrer)
-    with django_assert_max_num_queries(8):  # type: ignore[operator]
+    with django_assert_max_num_queries(8):
         response = client.get(reverse("partners:referral_list"))
     body = response.content.decode()
     assert "Hodan" in body
@@ -172,10 +174,10 @@ def test_coordinator_sees_all_referrals_by_organisation_with_the_person(
     coordinator: User,
     rami_referral: Referral,
     rut_referral: Referral,
-    django_assert_max_num_queries: object,
+    django_assert_max_num_queries: DjangoAssertNumQueries,
 ) -> None:
     client = client_for(coordinator)
-    with django_assert_max_num_queries(8):  # type: ignore[operator]
+    with django_assert_max_num_queries(8):
         body = client.get(reverse("partners:referral_list")).content.decode()
     assert "Hodan" in body and "Zahra" in body
     assert "Arbetsmarknadscentrum" in body and "Röda Korset" in body

@@ -7,23 +7,23 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from pytest_django import DjangoAssertNumQueries
 
 from sprakvan.accounts.models import User
 from sprakvan.core.models import AuditEvent, Programme
 from sprakvan.core.tests.factories import ProgrammeFactory
-from sprakvan.organisations.models import Organisation, offers_mask
+from sprakvan.organisations.models import Organisation, OutreachEvent, offers_mask
+from sprakvan.organisations.tests.factories import OrganisationFactory, OutreachEventFactory
 from sprakvan.participants.models import Participant
 from sprakvan.participants.tests.factories import ParticipantFactory
 from sprakvan.participants.tests.test_import import GOOD, csv_bytes, run_import
 from sprakvan.participants.tests.test_intake import newcomer_form
-from sprakvan.partners.models import BudgetLine, Contribution, Cost, Lead, OutreachEvent
+from sprakvan.partners.models import BudgetLine, Contribution, Cost, Lead
 from sprakvan.partners.tests.factories import (
     AgreementFactory,
     ContributionFactory,
     CostFactory,
     LeadFactory,
-    OrganisationFactory,
-    OutreachEventFactory,
 )
 
 ClientFor = Callable[[User], Client]
@@ -145,10 +145,10 @@ def test_organisation_page_lists_referrals_and_a_referral_link_with_qr(
     client_for: ClientFor,
     coordinator: User,
     referring_organisation: Organisation,
-    django_assert_max_num_queries: object,
+    django_assert_max_num_queries: DjangoAssertNumQueries,
 ) -> None:
     client = client_for(coordinator)
-    with django_assert_max_num_queries(15):  # type: ignore[operator]
+    with django_assert_max_num_queries(15):
         response = client.get(
             reverse("partners:organisation_detail", args=[referring_organisation.pk])
         )
@@ -169,11 +169,11 @@ def test_organisation_list_pins_its_queries(
     client_for: ClientFor,
     coordinator: User,
     programme: Programme,
-    django_assert_max_num_queries: object,
+    django_assert_max_num_queries: DjangoAssertNumQueries,
 ) -> None:
     OrganisationFactory.create_batch(20, programme=programme)
     client = client_for(coordinator)
-    with django_assert_max_num_queries(6):  # type: ignore[operator]
+    with django_assert_max_num_queries(6):
         response = client.get(reverse("partners:organisation_list"))
     assert len(response.context["organisations"]) == 20
 
@@ -250,7 +250,7 @@ def test_a_lead_is_linked_as_soon_as_the_person_signs_up(
     other = LeadFactory(event=fair, phone="+46705550000")
 
     response = client.post(
-        reverse("intake:register", args=[programme.slug, "nyanland"]),
+        reverse("participants_public:register", args=[programme.slug, "nyanland"]),
         newcomer_form(programme, phone="070-123 45 67"),
     )
 
@@ -299,7 +299,7 @@ def test_outreach_list_pins_its_queries_and_marks_events_bringing_established(
     client_for: ClientFor,
     coordinator: User,
     programme: Programme,
-    django_assert_max_num_queries: object,
+    django_assert_max_num_queries: DjangoAssertNumQueries,
 ) -> None:
     events = [
         OutreachEvent.objects.create(
@@ -311,7 +311,7 @@ def test_outreach_list_pins_its_queries_and_marks_events_bringing_established(
         LeadFactory.create_batch(3, event=event)
     ParticipantFactory(programme=programme, group="established", source_event=events[4])
     client = client_for(coordinator)
-    with django_assert_max_num_queries(14):  # type: ignore[operator]
+    with django_assert_max_num_queries(14):
         response = client.get(reverse("partners:outreach_list") + "?year=2019")
     best = [event for event, _counts, is_best in response.context["rows"] if is_best]
     assert best == [events[4]]

@@ -14,17 +14,24 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.urls import reverse
 from django.utils.http import content_disposition_header
 
+from sprakvan.accounts.access import ProgrammeRequest
 from sprakvan.accounts.models import Role
-from sprakvan.core.access import ProgrammeRequest
+from sprakvan.organisations.models import Organisation, OutreachEvent
 from sprakvan.participants.sources import make_source_token
 
 COORDINATOR = Role.COORDINATOR
 
 
-def registration_link(request: ProgrammeRequest, **source: object) -> str:
-    """The public sign-up address that records `source` (an organisation or an event)."""
-    path = reverse("intake:choose", args=[request.programme.slug])
-    return request.build_absolute_uri(path + "?via=" + make_source_token(**source))  # type: ignore[arg-type]
+def registration_link(
+    request: ProgrammeRequest,
+    *,
+    organisation: Organisation | None = None,
+    event: OutreachEvent | None = None,
+) -> str:
+    """The public sign-up address that records its source: an organisation or an event."""
+    path = reverse("participants_public:choose", args=[request.programme.slug])
+    token = make_source_token(organisation=organisation, event=event)
+    return request.build_absolute_uri(path + "?via=" + token)
 
 
 def qr_response(link: str, filename: str) -> HttpResponse:

@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from sprakvan.accounts.access import ProgrammeRequest, get_scoped, scoped, staff_view
 from sprakvan.accounts.models import Role
-from sprakvan.core.access import ProgrammeRequest, get_scoped, scoped, staff_view
 from sprakvan.core.audit import log_action
 from sprakvan.core.concurrency import EditConflict
 

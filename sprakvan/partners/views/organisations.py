@@ -11,8 +11,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from sprakvan.accounts.access import ProgrammeRequest, get_scoped, scoped, staff_view
 from sprakvan.activities.models import Activity, Venue
-from sprakvan.core.access import ProgrammeRequest, get_scoped, scoped, staff_view
 from sprakvan.organisations.models import Organisation, OrganisationKind
 
 from .. import services

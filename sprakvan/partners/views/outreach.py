@@ -14,13 +14,14 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sprakvan.core.access import ProgrammeRequest, get_scoped, scoped, staff_view
+from sprakvan.accounts.access import ProgrammeRequest, get_scoped, scoped, staff_view
+from sprakvan.organisations.models import OutreachEvent
 from sprakvan.participants.choices import Source
 
 from .. import figures, services
 from ..forms import LeadForm, OutreachEventForm
 from ..funnel import best_for_established, total
-from ..models import Lead, OutreachEvent
+from ..models import Lead
 from .common import COORDINATOR, chosen_year, qr_response, registration_link
 
 

@@ -8,8 +8,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from sprakvan.accounts.access import ProgrammeRequest, get_scoped, scoped, staff_view
 from sprakvan.accounts.models import Role
-from sprakvan.core.access import ProgrammeRequest, get_scoped, scoped, staff_view
 from sprakvan.organisations.models import Organisation
 
 from .. import services
@@ -23,7 +23,7 @@ def _referrals_for(request: ProgrammeRequest) -> QuerySet[Referral]:
     referrals = scoped(Referral.objects.all(), request)
     if request.membership.role == Role.REFERRER:
         referrals = referrals.filter(
-            referrer=request.user,  # type: ignore[misc]
+            referrer=request.user,
             organisation=request.membership.organisation,
         )
     return referrals

@@ -19,9 +19,10 @@ from django.utils import translation
 from sprakvan.activities.models import Activity, Attendance, Session, WalkInCount
 from sprakvan.core.models import Programme
 from sprakvan.matching.models import Pair
+from sprakvan.organisations.models import OutreachEvent
 from sprakvan.participants.models import Participant
 from sprakvan.participants.tests.factories import ParticipantFactory
-from sprakvan.partners.models import Lead, OutreachEvent, Referral
+from sprakvan.partners.models import Lead, Referral
 
 D = datetime.date
 KNOWN_NAME = "Zainab"

@@ -43,7 +43,7 @@ def test_the_pdf_opens_and_holds_the_results_and_the_coordinators_texts(
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     reader = PdfReader(io.BytesIO(response.content))
-    assert reader.trailer["/Root"].get("/MarkInfo", {}).get("/Marked"), "a tagged PDF"
+    assert reader.root_object.get("/MarkInfo", {}).get("/Marked"), "a tagged PDF"
     text = _pdf_text(response.content)
     assert "Vi ses! Språkvänner" in text
     assert "10 (6" in text and "8 (5" in text  # 10 newcomers (6 women …), 8 established

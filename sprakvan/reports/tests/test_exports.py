@@ -12,8 +12,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from sprakvan.accounts.models import User
-from sprakvan.organisations.models import Organisation
-from sprakvan.partners.models import OutreachEvent
+from sprakvan.organisations.models import Organisation, OutreachEvent
 from sprakvan.reports import exports
 from sprakvan.reports.tables import Table
 
