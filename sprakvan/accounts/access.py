@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404
 
 from sprakvan.core.models import Programme
 
-from .models import Membership, User
+from .models import Membership, Role, User
 
 M = TypeVar("M", bound=Model)
 SESSION_KEY = "programme_id"
@@ -73,6 +73,14 @@ def staff_view(*roles: str) -> Callable[[Callable[..., HttpResponse]], Callable[
         return wrapped
 
     return decorator
+
+
+# The doors every staff view uses (one spelling each; see docs/architecture.md):
+# the programme's coordinators only; coordinators and activity leaders (who then see only their
+# own activities); coordinators and partner viewers (the reports, the finances).
+coordinator_view = staff_view(Role.COORDINATOR)
+leader_view = staff_view(Role.COORDINATOR, Role.ACTIVITY_LEADER)
+viewer_view = staff_view(Role.COORDINATOR, Role.PARTNER_VIEWER)
 
 
 def platform_admin_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

@@ -16,7 +16,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sprakvan.accounts.access import ProgrammeRequest, get_scoped, scoped, staff_view
+from sprakvan.accounts.access import (
+    ProgrammeRequest,
+    coordinator_view,
+    get_scoped,
+    scoped,
+    viewer_view,
+)
 from sprakvan.accounts.models import Role
 from sprakvan.core.audit import log_action
 
@@ -29,9 +35,6 @@ from .services import delete_goal, file_statistics, save_document_text, save_goa
 from .statistics import Period
 from .tables import Table
 from .viewer import viewer_tables
-
-coordinator_only = staff_view(Role.COORDINATOR)
-readers = staff_view(Role.COORDINATOR, Role.PARTNER_VIEWER)
 
 
 def is_viewer(request: ProgrammeRequest) -> bool:
@@ -60,7 +63,7 @@ def _tables(request: ProgrammeRequest, report: Report) -> list[Table]:
     return tables
 
 
-@readers
+@viewer_view
 def dashboard(request: ProgrammeRequest) -> HttpResponse:
     form, report = _report(request)
     tables = _tables(request, report)
@@ -91,7 +94,7 @@ def dashboard(request: ProgrammeRequest) -> HttpResponse:
     )
 
 
-@readers
+@viewer_view
 def table_export(request: ProgrammeRequest, slug: str, extension: str) -> HttpResponse:
     """One table (or, for slug "all", every table) as .xlsx or .csv."""
     _form, report = _report(request)
@@ -130,7 +133,7 @@ def _document_period(request: ProgrammeRequest) -> tuple[object, Period]:
     return period_from(request.GET, default=default)
 
 
-@readers
+@viewer_view
 def document_page(request: ProgrammeRequest) -> HttpResponse:
     """The partner-dialogue document: its free text (coordinators edit it) and downloads."""
     form, period = _document_period(request)
@@ -176,7 +179,7 @@ def document_page(request: ProgrammeRequest) -> HttpResponse:
     )
 
 
-@readers
+@viewer_view
 def document_download(request: ProgrammeRequest, extension: str) -> HttpResponse:
     _form, period = _document_period(request)
     content = document.build_content(
@@ -205,7 +208,7 @@ def document_download(request: ProgrammeRequest, extension: str) -> HttpResponse
 
 
 @require_POST
-@coordinator_only
+@coordinator_view
 def document_file(request: ProgrammeRequest) -> HttpResponse:
     """Keep the period's figures as filed with the partners (counts only)."""
     _form, period = _document_period(request)
@@ -224,18 +227,18 @@ def document_file(request: ProgrammeRequest) -> HttpResponse:
     )
 
 
-@coordinator_only
+@coordinator_view
 def goal_list(request: ProgrammeRequest) -> HttpResponse:
     goals = scoped(Goal.objects.select_related("district"), request)
     return render(request, "reports/goal_list.html", {"goals": goals})
 
 
-@coordinator_only
+@coordinator_view
 def goal_create(request: ProgrammeRequest) -> HttpResponse:
     return _goal_form(request, Goal())
 
 
-@coordinator_only
+@coordinator_view
 def goal_edit(request: ProgrammeRequest, pk: int) -> HttpResponse:
     return _goal_form(request, get_scoped(Goal.objects.all(), request, pk=pk))
 
@@ -250,7 +253,7 @@ def _goal_form(request: ProgrammeRequest, goal: Goal) -> HttpResponse:
 
 
 @require_POST
-@coordinator_only
+@coordinator_view
 def goal_delete(request: ProgrammeRequest, pk: int) -> HttpResponse:
     goal = get_scoped(Goal.objects.all(), request, pk=pk)
     delete_goal(goal, deleted_by=request.user)

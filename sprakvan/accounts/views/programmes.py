@@ -16,11 +16,10 @@ from ..access import (
     SESSION_KEY,
     ProgrammeRequest,
     UserRequest,
+    coordinator_view,
     memberships_of,
     platform_admin_view,
-    staff_view,
 )
-from ..models import Role
 
 AUDIT_PAGE_SIZE = 50
 
@@ -80,7 +79,7 @@ def _audit_log(request: HttpRequest, *, programme: Programme | None) -> HttpResp
     )
 
 
-@staff_view(Role.COORDINATOR)
+@coordinator_view
 def audit_log(request: ProgrammeRequest) -> HttpResponse:
     """The coordinator's view of the log: their programme's events only."""
     return _audit_log(request, programme=request.programme)

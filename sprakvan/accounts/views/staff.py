@@ -7,9 +7,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ..access import ProgrammeRequest, UserRequest, get_scoped, platform_admin_view, staff_view
+from ..access import (
+    ProgrammeRequest,
+    UserRequest,
+    coordinator_view,
+    get_scoped,
+    platform_admin_view,
+)
 from ..forms import AcceptInvitationForm, InvitationForm
-from ..models import Invitation, Membership, Role, User
+from ..models import Invitation, Membership, User
 from ..services import (
     InvitationUsedError,
     RemoveMembershipError,
@@ -22,7 +28,7 @@ from ..services import (
 )
 
 
-@staff_view(Role.COORDINATOR)
+@coordinator_view
 def staff_list(request: ProgrammeRequest) -> HttpResponse:
     form = InvitationForm(request.POST or None, programme=request.programme)
     if request.method == "POST" and form.is_valid():
@@ -52,7 +58,7 @@ def staff_list(request: ProgrammeRequest) -> HttpResponse:
 
 
 @require_POST
-@staff_view(Role.COORDINATOR)
+@coordinator_view
 def staff_unlock(request: ProgrammeRequest, user_id: int) -> HttpResponse:
     """The coordinator unlocks a locked-out account of their own programme's staff."""
     user = get_object_or_404(
@@ -64,7 +70,7 @@ def staff_unlock(request: ProgrammeRequest, user_id: int) -> HttpResponse:
 
 
 @require_POST
-@staff_view(Role.COORDINATOR)
+@coordinator_view
 def membership_remove(request: ProgrammeRequest, membership_id: int) -> HttpResponse:
     """Take a role away; someone left with no role anywhere is deactivated and logged out."""
     membership = get_scoped(

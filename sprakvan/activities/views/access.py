@@ -11,8 +11,6 @@ from sprakvan.participants.models import Participant
 
 from ..models import Activity, Session, SessionQuerySet
 
-STAFF = (Role.COORDINATOR, Role.ACTIVITY_LEADER)
-
 
 def is_coordinator(request: ProgrammeRequest) -> bool:
     return any(m.role == Role.COORDINATOR for m in current_memberships(request))

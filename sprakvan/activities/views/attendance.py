@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sprakvan.accounts.access import ProgrammeRequest, staff_view
+from sprakvan.accounts.access import ProgrammeRequest, leader_view
 from sprakvan.core.audit import log_action
 from sprakvan.core.htmx import is_htmx
 from sprakvan.participants.models import Participant
@@ -23,7 +23,7 @@ from sprakvan.participants.models import Participant
 from .. import checkin, services
 from ..forms import CancelForm, NewPersonForm, SearchForm, WalkInForm
 from ..models import WALK_IN_FIELDS, WALK_IN_GROUPS, Session, WalkInCount
-from .access import STAFF, display_name, get_session_for_user, is_coordinator
+from .access import display_name, get_session_for_user, is_coordinator
 
 BLANK_ROWS = 12
 # WeasyPrint reports every rendering step at INFO; the log is not the place for it.
@@ -101,14 +101,14 @@ def _page_context(request: ProgrammeRequest, session: Session, **extra: object) 
     }
 
 
-@staff_view(*STAFF)
+@leader_view
 def session_attendance(request: ProgrammeRequest, pk: int) -> HttpResponse:
     session = get_session_for_user(request, pk)
     return render(request, "activities/session_attendance.html", _page_context(request, session))
 
 
 @require_POST
-@staff_view(*STAFF)
+@leader_view
 def attendance_tick(request: ProgrammeRequest, pk: int) -> HttpResponse:
     """Mark one person present (present=1) or not (present=0); a repeated tick changes nothing."""
     session = get_session_for_user(request, pk)
@@ -143,7 +143,7 @@ def attendance_tick(request: ProgrammeRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@staff_view(*STAFF)
+@leader_view
 def attendance_search(request: ProgrammeRequest, pk: int) -> HttpResponse:
     """Find someone who is not on the list of regulars. POST, so no name lands in a URL.
 
@@ -176,7 +176,7 @@ def attendance_search(request: ProgrammeRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@staff_view(*STAFF)
+@leader_view
 def walk_ins_save(request: ProgrammeRequest, pk: int) -> HttpResponse:
     session = get_session_for_user(request, pk)
     form = WalkInForm(request.POST)
@@ -193,7 +193,7 @@ def walk_ins_save(request: ProgrammeRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@staff_view(*STAFF)
+@leader_view
 def new_person(request: ProgrammeRequest, pk: int) -> HttpResponse:
     """Someone new at the door: they are present now; the coordinator completes the rest."""
     session = get_session_for_user(request, pk)
@@ -235,7 +235,7 @@ def _print_context(request: ProgrammeRequest, session: Session) -> dict:
     }
 
 
-@staff_view(*STAFF)
+@leader_view
 def session_print(request: ProgrammeRequest, pk: int) -> HttpResponse:
     """The A4 attendance list as a web page with print CSS."""
     session = get_session_for_user(request, pk)
@@ -248,7 +248,7 @@ def session_print(request: ProgrammeRequest, pk: int) -> HttpResponse:
     return render(request, "activities/session_print.html", _print_context(request, session))
 
 
-@staff_view(*STAFF)
+@leader_view
 def session_pdf(request: ProgrammeRequest, pk: int) -> HttpResponse:
     """The same list as a tagged PDF (PDF/UA-1) made by WeasyPrint."""
     from weasyprint import CSS, HTML
@@ -278,7 +278,7 @@ def session_pdf(request: ProgrammeRequest, pk: int) -> HttpResponse:
     return response
 
 
-@staff_view(*STAFF)
+@leader_view
 def session_qr(request: ProgrammeRequest, pk: int) -> HttpResponse:
     session = get_session_for_user(request, pk)
     response = HttpResponse(

@@ -12,8 +12,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sprakvan.accounts.access import ProgrammeRequest, get_scoped, scoped, staff_view
-from sprakvan.accounts.models import Role, User
+from sprakvan.accounts.access import (
+    ProgrammeRequest,
+    coordinator_view,
+    get_scoped,
+    leader_view,
+    scoped,
+)
+from sprakvan.accounts.models import User
 from sprakvan.core.concurrency import EditConflict, VersionForm
 from sprakvan.core.htmx import is_htmx
 from sprakvan.participants.models import Participant
@@ -30,7 +36,6 @@ from ..forms import (
 )
 from ..models import Schedule, Venue
 from .access import (
-    STAFF,
     get_activity_for_user,
     get_session_for_user,
     is_coordinator,
@@ -40,7 +45,7 @@ from .access import (
 from .attendance import _page_context
 
 
-@staff_view(*STAFF)
+@leader_view
 def activity_list(request: ProgrammeRequest) -> HttpResponse:
     today = timezone.localdate()
     activities = (
@@ -59,7 +64,7 @@ def activity_list(request: ProgrammeRequest) -> HttpResponse:
     )
 
 
-@staff_view(*STAFF)
+@leader_view
 def activity_detail(request: ProgrammeRequest, pk: int) -> HttpResponse:
     activity = get_activity_for_user(request, pk)
     today = timezone.localdate()
@@ -80,12 +85,12 @@ def activity_detail(request: ProgrammeRequest, pk: int) -> HttpResponse:
     )
 
 
-@staff_view(Role.COORDINATOR)
+@coordinator_view
 def activity_create(request: ProgrammeRequest) -> HttpResponse:
     return _activity_form(request, None)
 
 
-@staff_view(Role.COORDINATOR)
+@coordinator_view
 def activity_edit(request: ProgrammeRequest, pk: int) -> HttpResponse:
     return _activity_form(request, pk)
 
@@ -117,7 +122,7 @@ def _activity_form(request: ProgrammeRequest, pk: int | None) -> HttpResponse:
     )
 
 
-@staff_view(Role.COORDINATOR)
+@coordinator_view
 def schedule_create(request: ProgrammeRequest, pk: int) -> HttpResponse:
     activity = get_activity_for_user(request, pk)
     today = timezone.localdate()
@@ -141,7 +146,7 @@ def schedule_create(request: ProgrammeRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@staff_view(Role.COORDINATOR)
+@coordinator_view
 def schedule_end(request: ProgrammeRequest, pk: int) -> HttpResponse:
     schedule = get_object_or_404(
         Schedule.objects.select_related("activity", "activity__programme"),
@@ -153,7 +158,7 @@ def schedule_end(request: ProgrammeRequest, pk: int) -> HttpResponse:
     return redirect("activities:activity_detail", pk=schedule.activity_id)
 
 
-@staff_view(Role.COORDINATOR)
+@coordinator_view
 def session_create(request: ProgrammeRequest, pk: int) -> HttpResponse:
     """A one-off session of an activity (no recurrence)."""
     activity = get_activity_for_user(request, pk)
@@ -169,7 +174,7 @@ def session_create(request: ProgrammeRequest, pk: int) -> HttpResponse:
     )
 
 
-@staff_view(*STAFF)
+@leader_view
 def session_list(request: ProgrammeRequest) -> HttpResponse:
     """A week of sessions (this week by default), the user's own if they are a leader."""
     today = timezone.localdate()
@@ -210,7 +215,7 @@ def _session_page_again(
 
 
 @require_POST
-@staff_view(*STAFF)
+@leader_view
 def session_cancel(request: ProgrammeRequest, pk: int) -> HttpResponse:
     session = get_session_for_user(request, pk)
     form = CancelForm(request.POST, edited=session)
@@ -231,7 +236,7 @@ def session_cancel(request: ProgrammeRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@staff_view(*STAFF)
+@leader_view
 def session_restore(request: ProgrammeRequest, pk: int) -> HttpResponse:
     session = get_session_for_user(request, pk)
     form = VersionForm(request.POST, edited=session)
@@ -246,7 +251,7 @@ def session_restore(request: ProgrammeRequest, pk: int) -> HttpResponse:
     return redirect("activities:session_attendance", pk=session.pk)
 
 
-@staff_view(Role.COORDINATOR)
+@coordinator_view
 def session_move(request: ProgrammeRequest, pk: int) -> HttpResponse:
     """A new date, time or place for this one session; the schedule stays as it is."""
     session = get_session_for_user(request, pk)
@@ -274,18 +279,18 @@ def session_move(request: ProgrammeRequest, pk: int) -> HttpResponse:
     )
 
 
-@staff_view(Role.COORDINATOR)
+@coordinator_view
 def venue_list(request: ProgrammeRequest) -> HttpResponse:
     venues = scoped(Venue.objects.select_related("district", "provider"), request)
     return render(request, "activities/venue_list.html", {"venues": venues})
 
 
-@staff_view(Role.COORDINATOR)
+@coordinator_view
 def venue_create(request: ProgrammeRequest) -> HttpResponse:
     return _venue_form(request, None)
 
 
-@staff_view(Role.COORDINATOR)
+@coordinator_view
 def venue_edit(request: ProgrammeRequest, pk: int) -> HttpResponse:
     return _venue_form(request, pk)
 
@@ -300,7 +305,7 @@ def _venue_form(request: ProgrammeRequest, pk: int | None) -> HttpResponse:
     return render(request, "activities/venue_form.html", {"form": form, "venue": instance})
 
 
-@staff_view(Role.COORDINATOR)
+@coordinator_view
 def participant_activities(request: ProgrammeRequest, pk: int) -> HttpResponse:
     """The weekly activities nearest a participant (a partial for the participant page)."""
     participant = get_scoped(Participant.objects.select_related("district"), request, pk=pk)

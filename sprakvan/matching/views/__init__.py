@@ -1,6 +1,5 @@
 """The coordinator's matching pages: proposals, pairs, calls, follow-ups, settings."""
 
-from .access import coordinator_view
 from .follow_up_pages import follow_up_record, follow_ups
 from .pair_pages import pair_call, pair_detail, pair_end, pair_list, pair_pause, pair_resume
 from .proposal_pages import (
@@ -15,7 +14,6 @@ from .proposal_pages import (
 from .settings_page import matching_settings
 
 __all__ = [
-    "coordinator_view",
     "follow_up_record",
     "follow_ups",
     "matching_settings",

@@ -9,12 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from sprakvan.accounts.access import ProgrammeRequest
+from sprakvan.accounts.access import ProgrammeRequest, coordinator_view
 
 from .. import services
 from ..forms import FollowUpForm
 from ..models import FollowUp
-from .access import coordinator_view
 from .pair_pages import _pair_detail
 
 

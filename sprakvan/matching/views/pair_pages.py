@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from sprakvan.accounts.access import ProgrammeRequest, get_scoped, scoped
+from sprakvan.accounts.access import ProgrammeRequest, coordinator_view, get_scoped, scoped
 from sprakvan.core.audit import history_of
 from sprakvan.core.concurrency import EditConflict
 
@@ -20,7 +20,6 @@ from .. import explain, services
 from ..forms import CallForm, DateForm, EndForm, FollowUpForm, PairFilterForm
 from ..models import FollowUp, Pair
 from ..pools import district_names
-from .access import coordinator_view
 
 
 @require_GET

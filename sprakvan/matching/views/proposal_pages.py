@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from sprakvan.accounts.access import ProgrammeRequest, get_scoped, scoped
+from sprakvan.accounts.access import ProgrammeRequest, coordinator_view, get_scoped, scoped
 from sprakvan.core import jobs
 from sprakvan.core.htmx import is_htmx
 from sprakvan.participants.choices import Group
@@ -23,7 +23,6 @@ from ..forms import ProposalForm
 from ..models import MatchingSettings, ProposalRun
 from ..pools import district_names, forbidden_pairs, open_pair_counts, pool_sizes, waiting_newcomers
 from ..tasks import RUN, start_run
-from .access import coordinator_view
 
 
 def _people(request: ProgrammeRequest, ids: set[int]) -> dict[int, Participant]:

@@ -7,12 +7,11 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from sprakvan.accounts.access import ProgrammeRequest
+from sprakvan.accounts.access import ProgrammeRequest, coordinator_view
 
 from .. import services
 from ..forms import SettingsForm
 from ..models import MatchingSettings
-from .access import coordinator_view
 
 
 @coordinator_view

@@ -15,8 +15,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sprakvan.accounts.access import ProgrammeRequest, get_scoped, scoped, staff_view
-from sprakvan.accounts.models import Role
+from sprakvan.accounts.access import (
+    ProgrammeRequest,
+    coordinator_view,
+    get_scoped,
+    scoped,
+)
 from sprakvan.core import jobs
 from sprakvan.core.audit import history_of, log_action
 from sprakvan.core.concurrency import EditConflict
@@ -37,7 +41,6 @@ from ..services import (
 )
 from ..tasks import IMPORT, processed_so_far
 
-coordinator_only = staff_view(Role.COORDINATOR)
 PAGE_SIZE = 50
 # Imports up to this many rows run inside the request; larger ones go to the worker.
 INLINE_IMPORT_ROWS = 300
@@ -88,17 +91,17 @@ def _list(request: ProgrammeRequest, *, waiting_only: bool) -> HttpResponse:
     )
 
 
-@coordinator_only
+@coordinator_view
 def participant_list(request: ProgrammeRequest) -> HttpResponse:
     return _list(request, waiting_only=False)
 
 
-@coordinator_only
+@coordinator_view
 def waiting_list(request: ProgrammeRequest) -> HttpResponse:
     return _list(request, waiting_only=True)
 
 
-@coordinator_only
+@coordinator_view
 def participant_detail(request: ProgrammeRequest, pk: int) -> HttpResponse:
     participant = get_scoped(
         Participant.objects.select_related("district", "source_organisation", "source_event"),
@@ -131,7 +134,7 @@ def participant_detail(request: ProgrammeRequest, pk: int) -> HttpResponse:
     )
 
 
-@coordinator_only
+@coordinator_view
 def participant_edit(request: ProgrammeRequest, pk: int) -> HttpResponse:
     participant = get_scoped(Participant.objects.all(), request, pk=pk)
     form = ParticipantForm(request.POST or None, instance=participant, programme=request.programme)
@@ -160,7 +163,7 @@ def participant_edit(request: ProgrammeRequest, pk: int) -> HttpResponse:
     )
 
 
-@coordinator_only
+@coordinator_view
 def participant_create(request: ProgrammeRequest) -> HttpResponse:
     form = ParticipantForm(
         request.POST or None,
@@ -182,7 +185,7 @@ def participant_create(request: ProgrammeRequest) -> HttpResponse:
 
 
 @require_POST
-@coordinator_only
+@coordinator_view
 def participant_status(request: ProgrammeRequest, pk: int) -> HttpResponse:
     participant = get_scoped(Participant.objects.all(), request, pk=pk)
     form = StatusForm(request.POST)
@@ -193,14 +196,14 @@ def participant_status(request: ProgrammeRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@coordinator_only
+@coordinator_view
 def participant_reviewed(request: ProgrammeRequest, pk: int) -> HttpResponse:
     participant = get_scoped(Participant.objects.all(), request, pk=pk)
     mark_reviewed(participant, reviewed_by=request.user)
     return redirect("participants:detail", pk=participant.pk)
 
 
-@coordinator_only
+@coordinator_view
 def duplicate_list(request: ProgrammeRequest) -> HttpResponse:
     duplicates = (
         _participants(request)
@@ -211,7 +214,7 @@ def duplicate_list(request: ProgrammeRequest) -> HttpResponse:
 
 
 @require_POST
-@coordinator_only
+@coordinator_view
 def duplicate_merge(request: ProgrammeRequest, pk: int) -> HttpResponse:
     duplicate = get_scoped(
         Participant.objects.filter(possible_duplicate_of__isnull=False), request, pk=pk
@@ -222,7 +225,7 @@ def duplicate_merge(request: ProgrammeRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@coordinator_only
+@coordinator_view
 def duplicate_dismiss(request: ProgrammeRequest, pk: int) -> HttpResponse:
     duplicate = get_scoped(
         Participant.objects.filter(possible_duplicate_of__isnull=False), request, pk=pk
@@ -232,7 +235,7 @@ def duplicate_dismiss(request: ProgrammeRequest, pk: int) -> HttpResponse:
     return redirect("participants:duplicates")
 
 
-@coordinator_only
+@coordinator_view
 def import_upload(request: ProgrammeRequest) -> HttpResponse:
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -247,7 +250,7 @@ def import_upload(request: ProgrammeRequest) -> HttpResponse:
     return render(request, "participants/import_upload.html", {"form": form})
 
 
-@coordinator_only
+@coordinator_view
 def import_preview(request: ProgrammeRequest, pk: int) -> HttpResponse:
     batch = get_scoped(ImportBatch.objects.all(), request, pk=pk)
     if batch.state != ImportBatch.State.PREVIEWED:
@@ -265,7 +268,7 @@ def import_preview(request: ProgrammeRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@coordinator_only
+@coordinator_view
 def import_confirm(request: ProgrammeRequest, pk: int) -> HttpResponse:
     batch = get_scoped(
         ImportBatch.objects.filter(state=ImportBatch.State.PREVIEWED), request, pk=pk
@@ -279,7 +282,7 @@ def import_confirm(request: ProgrammeRequest, pk: int) -> HttpResponse:
     return redirect("participants:import_progress", pk=batch.pk)
 
 
-@coordinator_only
+@coordinator_view
 def import_progress(request: ProgrammeRequest, pk: int) -> HttpResponse:
     batch = get_scoped(ImportBatch.objects.all(), request, pk=pk)
     if jobs.fail_stale(IMPORT, pks=[batch.pk]):
@@ -296,7 +299,7 @@ def import_progress(request: ProgrammeRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@coordinator_only
+@coordinator_view
 def import_retry(request: ProgrammeRequest, pk: int) -> HttpResponse:
     """Queue a failed import again (its file is kept until an import succeeds)."""
     batch = get_scoped(ImportBatch.objects.all(), request, pk=pk)

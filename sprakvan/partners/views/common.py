@@ -15,11 +15,8 @@ from django.urls import reverse
 from django.utils.http import content_disposition_header
 
 from sprakvan.accounts.access import ProgrammeRequest
-from sprakvan.accounts.models import Role
 from sprakvan.organisations.models import Organisation, OutreachEvent
 from sprakvan.participants.sources import make_source_token
-
-COORDINATOR = Role.COORDINATOR
 
 
 def registration_link(

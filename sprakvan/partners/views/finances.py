@@ -13,7 +13,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sprakvan.accounts.access import ProgrammeRequest, get_scoped, scoped, staff_view
+from sprakvan.accounts.access import (
+    ProgrammeRequest,
+    coordinator_view,
+    get_scoped,
+    scoped,
+    viewer_view,
+)
 from sprakvan.accounts.models import Role
 from sprakvan.core.audit import log_action
 from sprakvan.core.concurrency import EditConflict
@@ -21,10 +27,10 @@ from sprakvan.core.concurrency import EditConflict
 from .. import figures, services
 from ..forms import AgreementForm, BudgetLineForm, ContributionForm, CostForm
 from ..models import Agreement, BudgetLine, Contribution, Cost
-from .common import COORDINATOR, chosen_year, protected_file_response
+from .common import chosen_year, protected_file_response
 
 
-@staff_view(COORDINATOR, Role.PARTNER_VIEWER)
+@viewer_view
 def finances(request: ProgrammeRequest) -> HttpResponse:
     years = figures.finance_years(request.programme)
     today = timezone.localdate()
@@ -47,7 +53,7 @@ def finances(request: ProgrammeRequest) -> HttpResponse:
             "by_year": figures.contributions_by_year(request.programme),
             "years": years,
             "year": year,
-            "can_edit": request.membership.role == COORDINATOR,
+            "can_edit": request.membership.role == Role.COORDINATOR,
             "budget_lines": BudgetLine.objects.with_actual()
             .filter(programme=request.programme, year=year)
             .prefetch_related("costs"),
@@ -55,7 +61,7 @@ def finances(request: ProgrammeRequest) -> HttpResponse:
     )
 
 
-@staff_view(COORDINATOR, Role.PARTNER_VIEWER)
+@viewer_view
 def agreement_document(request: ProgrammeRequest, pk: int) -> HttpResponse:
     """The signed agreement, only through this view: /media/ serves nothing."""
     agreement = get_scoped(Agreement.objects.all(), request, pk=pk)
@@ -69,12 +75,12 @@ def agreement_document(request: ProgrammeRequest, pk: int) -> HttpResponse:
     return response
 
 
-@staff_view(COORDINATOR)
+@coordinator_view
 def agreement_create(request: ProgrammeRequest) -> HttpResponse:
     return _agreement_form(request, None)
 
 
-@staff_view(COORDINATOR)
+@coordinator_view
 def agreement_edit(request: ProgrammeRequest, pk: int) -> HttpResponse:
     return _agreement_form(request, get_scoped(Agreement.objects.all(), request, pk=pk))
 
@@ -99,13 +105,13 @@ def _agreement_form(request: ProgrammeRequest, agreement: Agreement | None) -> H
     return render(request, "partners/agreement_form.html", {"form": form, "agreement": agreement})
 
 
-@staff_view(COORDINATOR)
+@coordinator_view
 def contribution_create(request: ProgrammeRequest, pk: int) -> HttpResponse:
     agreement = get_scoped(Agreement.objects.all(), request, pk=pk)
     return _contribution_form(request, agreement, None)
 
 
-@staff_view(COORDINATOR)
+@coordinator_view
 def contribution_edit(request: ProgrammeRequest, pk: int) -> HttpResponse:
     contribution = _own_contribution(request, pk)
     return _contribution_form(request, contribution.agreement, contribution)
@@ -143,7 +149,7 @@ def _contribution_form(
 
 
 @require_POST
-@staff_view(COORDINATOR)
+@coordinator_view
 def contribution_delete(request: ProgrammeRequest, pk: int) -> HttpResponse:
     contribution = _own_contribution(request, pk)
     services.delete_contribution(contribution, deleted_by=request.user)
@@ -160,12 +166,12 @@ def _own_contribution(request: ProgrammeRequest, pk: int) -> Contribution:
     )
 
 
-@staff_view(COORDINATOR)
+@coordinator_view
 def budget_line_create(request: ProgrammeRequest) -> HttpResponse:
     return _budget_line_form(request, None)
 
 
-@staff_view(COORDINATOR)
+@coordinator_view
 def budget_line_edit(request: ProgrammeRequest, pk: int) -> HttpResponse:
     return _budget_line_form(request, get_scoped(BudgetLine.objects.all(), request, pk=pk))
 
@@ -197,7 +203,7 @@ def _budget_line_form(request: ProgrammeRequest, line: BudgetLine | None) -> Htt
 
 
 @require_POST
-@staff_view(COORDINATOR)
+@coordinator_view
 def budget_line_delete(request: ProgrammeRequest, pk: int) -> HttpResponse:
     line = get_scoped(BudgetLine.objects.all(), request, pk=pk)
     if line.costs.exists():
@@ -211,7 +217,7 @@ def budget_line_delete(request: ProgrammeRequest, pk: int) -> HttpResponse:
     return redirect(reverse("partners:finances") + f"?year={line.year}")
 
 
-@staff_view(COORDINATOR)
+@coordinator_view
 def cost_create(request: ProgrammeRequest) -> HttpResponse:
     form = CostForm(request.POST or None, programme=request.programme)
     if request.method == "POST" and form.is_valid():
@@ -223,7 +229,7 @@ def cost_create(request: ProgrammeRequest) -> HttpResponse:
 
 
 @require_POST
-@staff_view(COORDINATOR)
+@coordinator_view
 def cost_delete(request: ProgrammeRequest, pk: int) -> HttpResponse:
     cost = get_object_or_404(
         Cost.objects.filter(budget_line__programme=request.programme).select_related(

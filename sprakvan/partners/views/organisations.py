@@ -11,16 +11,21 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sprakvan.accounts.access import ProgrammeRequest, get_scoped, scoped, staff_view
+from sprakvan.accounts.access import (
+    ProgrammeRequest,
+    coordinator_view,
+    get_scoped,
+    scoped,
+)
 from sprakvan.activities.models import Activity, Venue
 from sprakvan.organisations.models import Organisation, OrganisationKind
 
 from .. import services
 from ..forms import OrganisationForm
-from .common import COORDINATOR, qr_response, registration_link
+from .common import qr_response, registration_link
 
 
-@staff_view(COORDINATOR)
+@coordinator_view
 def organisation_list(request: ProgrammeRequest) -> HttpResponse:
     organisations = scoped(Organisation.objects.all(), request).annotate(
         referral_count=Count("referrals", distinct=True),
@@ -36,7 +41,7 @@ def organisation_list(request: ProgrammeRequest) -> HttpResponse:
     )
 
 
-@staff_view(COORDINATOR)
+@coordinator_view
 def organisation_create(request: ProgrammeRequest) -> HttpResponse:
     form = OrganisationForm(request.POST or None, programme=request.programme)
     if request.method == "POST" and form.is_valid():
@@ -48,7 +53,7 @@ def organisation_create(request: ProgrammeRequest) -> HttpResponse:
     return render(request, "partners/organisation_form.html", {"form": form})
 
 
-@staff_view(COORDINATOR)
+@coordinator_view
 def organisation_edit(request: ProgrammeRequest, pk: int) -> HttpResponse:
     organisation = get_scoped(Organisation.objects.all(), request, pk=pk)
     form = OrganisationForm(
@@ -68,7 +73,7 @@ def organisation_edit(request: ProgrammeRequest, pk: int) -> HttpResponse:
     )
 
 
-@staff_view(COORDINATOR)
+@coordinator_view
 def organisation_detail(request: ProgrammeRequest, pk: int) -> HttpResponse:
     organisation = get_scoped(Organisation.objects.all(), request, pk=pk)
     referrals = organisation.referrals.select_related("participant", "referrer")
@@ -90,14 +95,14 @@ def organisation_detail(request: ProgrammeRequest, pk: int) -> HttpResponse:
     )
 
 
-@staff_view(COORDINATOR)
+@coordinator_view
 def organisation_qr(request: ProgrammeRequest, pk: int) -> HttpResponse:
     organisation = get_scoped(Organisation.objects.all(), request, pk=pk)
     return qr_response(registration_link(request, organisation=organisation), f"referral-{pk}")
 
 
 @require_POST
-@staff_view(COORDINATOR)
+@coordinator_view
 def organisation_link_rotate(request: ProgrammeRequest, pk: int) -> HttpResponse:
     organisation = get_scoped(Organisation.objects.all(), request, pk=pk)
     services.rotate_link(organisation, rotated_by=request.user)

@@ -14,7 +14,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sprakvan.accounts.access import ProgrammeRequest, get_scoped, scoped, staff_view
+from sprakvan.accounts.access import (
+    ProgrammeRequest,
+    coordinator_view,
+    get_scoped,
+    scoped,
+)
 from sprakvan.organisations.models import OutreachEvent
 from sprakvan.participants.choices import Source
 
@@ -22,10 +27,10 @@ from .. import figures, services
 from ..forms import LeadForm, OutreachEventForm
 from ..funnel import best_for_established, total
 from ..models import Lead
-from .common import COORDINATOR, chosen_year, qr_response, registration_link
+from .common import chosen_year, qr_response, registration_link
 
 
-@staff_view(COORDINATOR)
+@coordinator_view
 def outreach_list(request: ProgrammeRequest) -> HttpResponse:
     today = timezone.localdate()
     events = list(
@@ -59,7 +64,7 @@ def outreach_list(request: ProgrammeRequest) -> HttpResponse:
     )
 
 
-@staff_view(COORDINATOR)
+@coordinator_view
 def outreach_create(request: ProgrammeRequest) -> HttpResponse:
     form = OutreachEventForm(request.POST or None, programme=request.programme)
     if request.method == "POST" and form.is_valid():
@@ -74,7 +79,7 @@ def outreach_create(request: ProgrammeRequest) -> HttpResponse:
     return render(request, "partners/outreach_form.html", {"form": form})
 
 
-@staff_view(COORDINATOR)
+@coordinator_view
 def outreach_edit(request: ProgrammeRequest, pk: int) -> HttpResponse:
     event = get_scoped(OutreachEvent.objects.all(), request, pk=pk)
     form = OutreachEventForm(
@@ -93,7 +98,7 @@ def outreach_edit(request: ProgrammeRequest, pk: int) -> HttpResponse:
     return render(request, "partners/outreach_form.html", {"form": form, "event": event})
 
 
-@staff_view(COORDINATOR)
+@coordinator_view
 def outreach_detail(request: ProgrammeRequest, pk: int) -> HttpResponse:
     event = get_scoped(
         OutreachEvent.objects.select_related("district", "co_organiser"), request, pk=pk
@@ -113,14 +118,14 @@ def outreach_detail(request: ProgrammeRequest, pk: int) -> HttpResponse:
     )
 
 
-@staff_view(COORDINATOR)
+@coordinator_view
 def outreach_qr(request: ProgrammeRequest, pk: int) -> HttpResponse:
     event = get_scoped(OutreachEvent.objects.all(), request, pk=pk)
     return qr_response(registration_link(request, event=event), f"event-{pk}")
 
 
 @require_POST
-@staff_view(COORDINATOR)
+@coordinator_view
 def outreach_link_rotate(request: ProgrammeRequest, pk: int) -> HttpResponse:
     event = get_scoped(OutreachEvent.objects.all(), request, pk=pk)
     services.rotate_link(event, rotated_by=request.user)
@@ -131,7 +136,7 @@ def outreach_link_rotate(request: ProgrammeRequest, pk: int) -> HttpResponse:
     return redirect("partners:outreach_detail", pk=event.pk)
 
 
-@staff_view(COORDINATOR)
+@coordinator_view
 def lead_create(request: ProgrammeRequest, pk: int) -> HttpResponse:
     """The stand form: save one person, then an empty form for the next."""
     event = get_scoped(OutreachEvent.objects.all(), request, pk=pk)
@@ -148,7 +153,7 @@ def lead_create(request: ProgrammeRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@staff_view(COORDINATOR)
+@coordinator_view
 def lead_delete(request: ProgrammeRequest, pk: int) -> HttpResponse:
     lead = get_object_or_404(Lead.objects.filter(event__programme=request.programme), pk=pk)
     event_id = lead.event_id
@@ -158,7 +163,7 @@ def lead_delete(request: ProgrammeRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@staff_view(COORDINATOR)
+@coordinator_view
 def leads_link(request: ProgrammeRequest) -> HttpResponse:
     count = services.link_leads(programme=request.programme, linked_by=request.user)
     messages.success(request, _("%(count)d leads were linked to registrations.") % {"count": count})

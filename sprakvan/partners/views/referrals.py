@@ -15,7 +15,6 @@ from sprakvan.organisations.models import Organisation
 from .. import services
 from ..forms import ReferralForm
 from ..models import Referral
-from .common import COORDINATOR
 
 
 def _referrals_for(request: ProgrammeRequest) -> QuerySet[Referral]:
@@ -29,7 +28,7 @@ def _referrals_for(request: ProgrammeRequest) -> QuerySet[Referral]:
     return referrals
 
 
-@staff_view(COORDINATOR, Role.REFERRER)
+@staff_view(Role.COORDINATOR, Role.REFERRER)
 def referral_list(request: ProgrammeRequest) -> HttpResponse:
     referrals = _referrals_for(request).select_related("organisation", "participant", "referrer")
     is_referrer = request.membership.role == Role.REFERRER
@@ -68,7 +67,7 @@ def referral_create(request: ProgrammeRequest) -> HttpResponse:
     )
 
 
-@staff_view(COORDINATOR, Role.REFERRER)
+@staff_view(Role.COORDINATOR, Role.REFERRER)
 def referral_detail(request: ProgrammeRequest, pk: int) -> HttpResponse:
     referral = get_scoped(
         _referrals_for(request).select_related("organisation", "participant", "referrer"),
