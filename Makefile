@@ -29,8 +29,9 @@ demo: migrate
 
 run: demo
 	@$(PY) manage.py demo_logins
-	@echo "Starting a background worker and the server on http://127.0.0.1:8000 (Ctrl-C stops both)"
+	@echo "Starting the background worker, tick every 15 minutes and the server on http://127.0.0.1:8000 (Ctrl-C stops all)"
 	@trap 'kill 0' EXIT; $(PY) manage.py db_worker --queue-name '*' & \
+	while true; do $(PY) manage.py tick > /dev/null; sleep 900; done & \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 test: setup

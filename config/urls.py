@@ -16,12 +16,14 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("activities/", include("sprakvan.activities.urls")),
     path("partners/", include("sprakvan.partners.urls")),
     path("reports/", include("sprakvan.reports.urls")),
+    path("messages/", include("sprakvan.messaging.urls")),
     path("", include("sprakvan.accounts.urls")),
     path("", include("sprakvan.core.urls")),
     # Unsubscribe links (/m/…) and the SMS provider's hooks (/hooks/…), before the slugs.
     path("", include("sprakvan.messaging.public_urls")),
     # Public pages of one programme, under its slug.
     path("<slug:programme_slug>/anmalan/", include("sprakvan.participants.public_urls")),
+    path("<slug:programme_slug>/", include("sprakvan.matching.public_urls")),
     path("<slug:programme_slug>/", include("sprakvan.activities.public_urls")),
     path("<slug:programme_slug>/", include("sprakvan.partners.public_urls")),
 ]

@@ -110,6 +110,7 @@ STAFF_PREFIXES = (
     "/activities/",
     "/partners/",
     "/reports/",
+    "/messages/",
     "/audit/",
     "/platform/",
     "/admin/",

@@ -25,6 +25,7 @@ MENU = [
     ("partners:outreach_list", _("Outreach"), {COORDINATOR}),
     ("partners:finances", _("Finances"), {COORDINATOR, VIEWER}),
     ("reports:dashboard", _("Reports"), {COORDINATOR, VIEWER}),
+    ("messaging:outbox", _("Messages"), {COORDINATOR}),
     ("accounts:staff_list", _("Staff"), {COORDINATOR}),
     ("accounts:audit_log", _("Audit log"), {COORDINATOR}),
 ]

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import attendance, staff
+from .views import attendance, reminders, staff
 
 app_name = "activities"
 urlpatterns = [
@@ -12,6 +12,9 @@ urlpatterns = [
     path("<int:pk>/edit/", staff.activity_edit, name="activity_edit"),
     path("<int:pk>/schedules/new/", staff.schedule_create, name="schedule_create"),
     path("<int:pk>/sessions/new/", staff.session_create, name="session_create"),
+    path("<int:pk>/reminders/add/", reminders.reminder_add, name="reminder_add"),
+    path("<int:pk>/reminders/remove/", reminders.reminder_remove, name="reminder_remove"),
+    path("<int:pk>/reminders/search/", reminders.reminder_search, name="reminder_search"),
     path("schedules/<int:pk>/end/", staff.schedule_end, name="schedule_end"),
     path("venues/", staff.venue_list, name="venue_list"),
     path("venues/new/", staff.venue_create, name="venue_create"),

@@ -186,10 +186,10 @@ def fail_stale(
     return len(silent) + len(never_started)
 
 
-def fail_all_stale() -> int:
+def fail_all_stale(*, now: datetime.datetime | None = None) -> int:
     """`fail_stale` for every registered kind (each app registers its kinds in `tasks.py`)."""
     autodiscover_modules("tasks")
-    return sum(fail_stale(kind) for kind in KINDS.values())
+    return sum(fail_stale(kind, now=now) for kind in KINDS.values())
 
 
 def _fail(kind: JobKind, pks: list[int], message: str, *, reason: str) -> None:

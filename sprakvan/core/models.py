@@ -157,3 +157,18 @@ class JobHeartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.object_id}"
+
+
+class TickRun(models.Model):
+    """A daily job of `manage.py tick` that ran on that (Swedish) day: a second run that day
+    finds the row and does nothing."""
+
+    job = models.CharField(max_length=60)
+    day = models.DateField()
+    ran_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["job", "day"], name="tick_run_once_a_day")]
+
+    def __str__(self) -> str:
+        return f"{self.job} {self.day}"

@@ -14,7 +14,7 @@ from sprakvan.core.forms_rendering import StyledFormMixin
 from sprakvan.participants.choices import Status
 
 from . import engine
-from .models import CallRecord, FollowUp, Pair, Side
+from .models import CallRecord, CheckInAnswer, FollowUp, Pair, Side
 
 
 class DateInput(forms.DateInput):
@@ -103,7 +103,7 @@ class PairFilterForm(StyledFormMixin, forms.Form):
         label=_("State"), required=False, choices=[("", _("All")), *Pair.State.choices]
     )
     year = forms.IntegerField(label=_("Started in year"), required=False, min_value=2000)
-    attention = forms.BooleanField(label=_("Not meeting at one month"), required=False)
+    attention = forms.BooleanField(label=_("Not meeting or stopped"), required=False)
 
 
 WEIGHT_LABELS = {
@@ -142,3 +142,15 @@ class SettingsForm(StyledFormMixin, forms.Form):
         except (TypeError, ValueError) as exc:
             raise forms.ValidationError(str(exc)) from exc
         return data
+
+
+class CheckInAnswerForm(forms.Form):
+    """A person's answer on their check-in page: the button pressed and an optional comment."""
+
+    answer = forms.ChoiceField(choices=CheckInAnswer.Answer.choices)
+    comment = forms.CharField(
+        label=_("Anything you want to tell us? (you may leave this empty)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3, "class": "form-control form-control-lg"}),
+    )

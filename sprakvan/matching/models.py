@@ -92,9 +92,18 @@ class Side(models.TextChoices):
     ESTABLISHED = "established", _("Established")
 
 
+class CheckInFlag(models.TextChoices):
+    """What the latest check-in answers ask of the coordinator."""
+
+    NONE = "", _("(no flag)")
+    NOT_MET = "not_met", _("Have not met yet")
+    STOPPED = "stopped", _("Have stopped meeting")
+
+
 class Pair(models.Model):
     State = PairState
     EndReason = PairEndReason
+    Flag = CheckInFlag
 
     OPEN_STATES = (State.PROPOSED, State.ACTIVE, State.PAUSED)
 
@@ -131,6 +140,10 @@ class Pair(models.Model):
     score = models.FloatField(_("score"), null=True, blank=True)
     # [{"code": "same_district", "params": {"district": 3}}, …]: rendered by explain.py.
     reasons = models.JSONField(_("reasons"), default=list, blank=True)
+    # Set from the people's own check-in answers (see services/check_ins.py).
+    check_in_flag = models.CharField(
+        _("check-in"), max_length=10, choices=CheckInFlag.choices, blank=True
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -274,6 +287,34 @@ class FollowUp(models.Model):
     @property
     def is_recorded(self) -> bool:
         return self.recorded_on is not None
+
+
+class CheckInAnswer(models.Model):
+    """One person's own answer to a check-in (one and six months): at most one per person and
+    follow-up; a second answer replaces the first."""
+
+    class Answer(models.TextChoices):
+        MEETING = "meeting", _("We meet")
+        NOT_MET = "not_met", _("We have not met yet")
+        STOPPED = "stopped", _("We have stopped")
+
+    follow_up = models.ForeignKey(FollowUp, on_delete=models.CASCADE, related_name="answers")
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="+")
+    answer = models.CharField(_("answer"), max_length=10, choices=Answer.choices)
+    comment = models.TextField(_("comment"), blank=True, max_length=1000)
+    answered_at = models.DateTimeField(_("answered"))
+
+    class Meta:
+        ordering = ["answered_at", "id"]
+        verbose_name = _("check-in answer")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["follow_up", "participant"], name="check_in_answer_once_per_person"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.follow_up_id} {self.participant_id} {self.answer}"
 
 
 class ProposalRun(models.Model):

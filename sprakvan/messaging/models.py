@@ -1,9 +1,11 @@
-"""The outbox (one row per message, at most once) and each programme's messaging settings."""
+"""The outbox (one row per message, at most once), each programme's messaging settings and
+its own message templates."""
 
 from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +21,7 @@ class Kind(models.TextChoices):
     WAITING_NEWS = "waiting_news", _("Waiting-list news")
     GROUP = "group", _("Message to a group")
     CONSENT_CONFIRMATION = "consent_confirmation", _("Confirmation of a withdrawn consent")
+    SESSION_CHANGED = "session_changed", _("Session moved or cancelled")
 
 
 def all_kinds() -> list[str]:
@@ -38,6 +41,15 @@ class MessagingSettings(models.Model):
         help_text=_(
             "A phone number such as +46766861234 (people can answer STOP), or a name of 3–11 "
             "letters and digits. Empty: no SMS are sent."
+        ),
+    )
+    stop_contact = models.CharField(
+        _("phone for stopping SMS"),
+        max_length=30,
+        blank=True,
+        help_text=_(
+            "Needed when the sender is a name: nobody can answer STOP to a name, so every SMS "
+            "says to call or text this number instead."
         ),
     )
     email_sender_name = models.CharField(
@@ -120,3 +132,33 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} #{self.pk} ({self.get_status_display()})"
+
+
+class MessageTemplate(models.Model):
+    """A programme's own text for one kind in one language; without one, the default in
+    `messaging.defaults` is sent. One body for both channels: SMS sends it as text, e-mail
+    sends the subject and the body."""
+
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, related_name="message_templates"
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    language = models.CharField(_("language"), max_length=10)
+    subject = models.CharField(_("subject"), max_length=200, blank=True)
+    body = models.TextField(_("text"))
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("message template")
+        verbose_name_plural = _("message templates")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "kind", "language"], name="message_template_once_per_language"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.language})"

@@ -2,11 +2,11 @@
 
 from django.urls import path
 
-from . import views
+from .views import public
 
 app_name = "messaging_public"
 urlpatterns = [
-    path("m/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
-    path("hooks/sms/<str:token>/delivered/", views.sms_delivered, name="sms_delivered"),
-    path("hooks/sms/<str:token>/incoming/", views.sms_incoming, name="sms_incoming"),
+    path("m/unsubscribe/<str:token>/", public.unsubscribe, name="unsubscribe"),
+    path("hooks/sms/<str:token>/delivered/", public.sms_delivered, name="sms_delivered"),
+    path("hooks/sms/<str:token>/incoming/", public.sms_incoming, name="sms_incoming"),
 ]

@@ -6,6 +6,9 @@ too. Every row with its total and every column with its total is an equation a r
 Primary suppression hides counts 1–4 ("<5"). Secondary suppression hides more cells ("–") until
 a linear-programming check shows that each primary cell can take at least two values given
 everything shown, including what the symbols tell: "<5" means 1–4, "–" means 5 or more.
+When a small cell stays pinned and no count of 5 or more is left to hide (four categories of one
+person each under a total of 4), the totals of its lines are withheld ("×", any value): the
+last resort, which tells a reader nothing.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from scipy.optimize import linprog
 
 SMALL = "<5"
 HIDDEN = "–"
+WITHHELD = "×"
 LIMIT = 5
 
 
@@ -73,9 +77,10 @@ def interval(
     small: set[Cell],
     hidden: set[Cell],
     target: Cell,
+    withheld: frozenset[Cell] = frozenset(),
 ) -> tuple[float, float]:
     """The smallest and largest value the target can take given what is shown."""
-    unknown = sorted(small | hidden)
+    unknown = sorted(small | hidden | withheld)
     index = {cell: k for k, cell in enumerate(unknown)}
     a_eq, b_eq = [], []
     for equation in equations:
@@ -90,7 +95,10 @@ def interval(
         if row.any():
             a_eq.append(row)
             b_eq.append(rhs)
-    bounds = [(1, LIMIT - 1) if cell in small else (LIMIT, None) for cell in unknown]
+    bounds = [
+        (0, None) if cell in withheld else (1, LIMIT - 1) if cell in small else (LIMIT, None)
+        for cell in unknown
+    ]
     objective = np.zeros(len(unknown))
     objective[index[target]] = 1.0
     a = np.array(a_eq) if a_eq else None
@@ -104,10 +112,14 @@ def interval(
 
 
 def _pinned(
-    grid: list[list[int]], equations: list[list[Cell]], small: set[Cell], hidden: set[Cell]
+    grid: list[list[int]],
+    equations: list[list[Cell]],
+    small: set[Cell],
+    hidden: set[Cell],
+    withheld: frozenset[Cell] = frozenset(),
 ) -> Cell | None:
-    for cell in sorted(small):
-        low, high = interval(grid, equations, small, hidden, cell)
+    for cell in sorted(small - withheld):
+        low, high = interval(grid, equations, small - withheld, hidden, cell, withheld)
         if high - low < 0.5:
             return cell
     return None
@@ -117,6 +129,19 @@ def _candidate(grid: list[list[int]], line: list[Cell], concealed: set[Cell]) ->
     """The smallest shown non-zero cell of an equation: the cheapest one to hide as well."""
     shown = [c for c in line if c not in concealed and grid[c[0]][c[1]] >= LIMIT]
     return min(shown, key=lambda c: (grid[c[0]][c[1]], c)) if shown else None
+
+
+def _withhold_totals(
+    grid: list[list[int]], equations: list[list[Cell]], small: set[Cell], hidden: set[Cell]
+) -> frozenset[Cell]:
+    """The totals to withhold so that no small cell stays pinned (usually none)."""
+    withheld: frozenset[Cell] = frozenset()
+    while (cell := _pinned(grid, equations, small, hidden, withheld)) is not None:
+        totals = {line[-1] for line in equations if cell in line} - withheld
+        if not totals:
+            break  # cannot happen: a cell with every total withheld is free
+        withheld |= totals
+    return withheld
 
 
 def suppress(
@@ -151,12 +176,16 @@ def suppress(
                     if value >= LIMIT and (i, j) not in hidden
                 }
                 if not rest:
-                    break
+                    break  # the last resort below
                 hidden |= rest
             else:
                 hidden.add(extra)
 
+    withheld = _withhold_totals(grid, equations, small, hidden)
+
     def text(i: int, j: int) -> str:
+        if (i, j) in withheld:
+            return WITHHELD
         if (i, j) in small:
             return SMALL
         if (i, j) in hidden:

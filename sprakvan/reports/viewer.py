@@ -7,7 +7,7 @@ place is hidden in every place it appears, so no table gives away what another h
 
 from __future__ import annotations
 
-from .suppression import HIDDEN, SMALL
+from .suppression import HIDDEN, SMALL, WITHHELD
 from .tables import Table, Value
 
 # Figures that appear in several tables: (table slug, row, column); row/column -1 = totals.
@@ -57,7 +57,7 @@ def viewer_tables(tables: list[Table]) -> list[Table]:
             if table is not None and position is not None:
                 places.append((table, position))
         shown: list[Value] = [t.values[i][j] for t, (i, j) in places]
-        symbol = HIDDEN if HIDDEN in shown else SMALL if SMALL in shown else None
+        symbol = next((s for s in (WITHHELD, HIDDEN, SMALL) if s in shown), None)
         if symbol is not None:
             for table, (i, j) in places:
                 table.values[i][j] = symbol

@@ -10,6 +10,7 @@ from .choices import (
     type_description,
     type_picture,
 )
+from .reminders import ReminderSubscription, ReminderSubscriptionQuerySet
 from .session import Session, SessionQuerySet
 
 __all__ = [
@@ -22,6 +23,8 @@ __all__ = [
     "Attendance",
     "HallBooking",
     "LanguageLevel",
+    "ReminderSubscription",
+    "ReminderSubscriptionQuerySet",
     "Schedule",
     "Session",
     "SessionQuerySet",

@@ -6,6 +6,7 @@ import datetime
 
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sprakvan.core.models import Programme
@@ -67,6 +68,9 @@ class Session(models.Model):
         _("note"), max_length=200, blank=True, help_text=_("Shown in the calendar.")
     )
     is_moved = models.BooleanField(default=False, editable=False)
+    # How many times it was moved or cancelled: the notice of each change to the
+    # reminder subscribers carries the number in its key, so it goes out once per change.
+    changes = models.PositiveIntegerField(default=0, editable=False)
 
     objects = SessionQuerySet.as_manager()
 
@@ -104,3 +108,8 @@ class Session(models.Model):
     @property
     def starts_at(self) -> datetime.datetime:
         return datetime.datetime.combine(self.date, self.start_time)
+
+    @property
+    def start_moment(self) -> datetime.datetime:
+        """The start as an aware moment in the programme's (Swedish) time."""
+        return timezone.make_aware(self.starts_at)

@@ -12,6 +12,15 @@ from .attendance import (
     set_walk_ins,
 )
 from .nearby import NearbyActivity, nearest_activities
+from .reminders import (
+    activity_listed,
+    activity_regulars,
+    find_listed,
+    queue_reminders,
+    subscribe,
+    subscribers_of,
+    unsubscribe,
+)
 from .schedules import (
     DEFAULT_WEEKS_AHEAD,
     add_schedule,
@@ -26,6 +35,8 @@ __all__ = [
     "DEFAULT_WEEKS_AHEAD",
     "REGULAR_WINDOW_DAYS",
     "NearbyActivity",
+    "activity_listed",
+    "activity_regulars",
     "add_new_person",
     "add_schedule",
     "add_session",
@@ -34,14 +45,19 @@ __all__ = [
     "expand_schedule",
     "expand_sessions",
     "find_for_checkin",
+    "find_listed",
     "find_on_list",
     "listed_for",
     "move_session",
     "nearest_activities",
+    "queue_reminders",
     "record_attendance",
     "regulars_of",
     "remove_attendance",
     "restore_session",
     "save_activity",
     "set_walk_ins",
+    "subscribe",
+    "subscribers_of",
+    "unsubscribe",
 ]

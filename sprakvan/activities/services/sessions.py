@@ -1,4 +1,5 @@
-"""One session: adding a one-off, cancelling, restoring and moving it."""
+"""One session: adding a one-off, cancelling, restoring and moving it (a move or cancellation of
+a session still ahead is told to the activity's reminder subscribers, see `reminders`)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from ..models import (
     Session,
     Venue,
 )
+from .reminders import tell_subscribers
 
 
 def add_session(
@@ -55,10 +57,12 @@ def add_session(
 def cancel_session(
     session: Session, *, cancelled_by: User | None, note: str = "", version: str | None = None
 ) -> Session:
-    lock_unchanged(session, version=version)
+    was_cancelled = lock_unchanged(session, version=version).is_cancelled
     session.status = Session.Status.CANCELLED
     session.note = note or session.note
     session.save(update_fields=["status", "note"])
+    if not was_cancelled:
+        tell_subscribers(session, old_date=session.date, old_time=session.start_time)
     log_action(
         "activities.session.cancelled",
         programme=session.programme,
@@ -98,8 +102,10 @@ def move_session(
     version: str | None = None,
 ) -> Session:
     """Move one session; the schedule and its other sessions are untouched."""
-    lock_unchanged(session, version=version)
+    stored = lock_unchanged(session, version=version)
     before = session.date
+    # Compared with the row as stored, so a stale object never hides (or invents) a change.
+    session.changes = stored.changes
     session.date = date
     session.start_time = start_time
     session.end_time = end_time
@@ -114,6 +120,9 @@ def move_session(
     )
     session.full_clean()
     session.save()
+    # The end time alone is not worth a message; the day, the start or the place is.
+    if (stored.date, stored.start_time, stored.place) != (date, start_time, session.place):
+        tell_subscribers(session, old_date=stored.date, old_time=stored.start_time)
     log_action(
         "activities.session.moved",
         programme=session.programme,

@@ -85,3 +85,36 @@ def test_the_coordinators_activity_pages_are_clean_for_axe(
         assert axe_violations(page) == []
     page.goto(live_server.url + reverse("activities:session_print", args=[session.pk]))
     assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("language", ["sv", "ar"])
+def test_a_leader_adds_a_regular_to_the_reminders_and_the_card_is_clean_for_axe(
+    page, live_server, login_page, axe_violations, leader, activity, regulars, language
+):
+    from sprakvan.activities.models import ReminderSubscription
+
+    page.context.add_cookies(
+        [{"name": "django_language", "value": language, "url": live_server.url}]
+    )
+    page.set_viewport_size({"width": 360, "height": 740})
+    login_page(leader)
+    page.goto(live_server.url + reverse("activities:activity_detail", args=[activity.pk]))
+    assert page.locator("html").get_attribute("lang") == language
+    assert axe_violations(page) == []
+    amina = regulars[0]
+
+    page.locator("#reminder-regular").select_option(str(amina.pk))
+    page.locator("#reminder-regular").locator("xpath=ancestor::form").locator(
+        "button[type=submit]"
+    ).click()
+    page.get_by_test_id(f"subscriber-{amina.pk}").wait_for()
+
+    assert ReminderSubscription.objects.current().filter(participant=amina).exists()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert axe_violations(page) == []
+
+    page.locator("#reminders form[action$='/reminders/search/'] input[name=q]").fill("Omar")
+    page.locator("#reminders form[action$='/reminders/search/'] button[type=submit]").click()
+    page.wait_for_url("**/reminders/search/")
+    assert page.get_by_role("button", name="Omar").count() == 1
+    assert axe_violations(page) == []

@@ -43,6 +43,7 @@ from .access import (
     visible_sessions,
 )
 from .attendance import _page_context
+from .reminders import reminders_context
 
 
 @leader_view
@@ -81,6 +82,7 @@ def activity_detail(request: ProgrammeRequest, pk: int) -> HttpResponse:
             "leaders": activity.leaders.order_by("first_name"),
             "can_edit": is_coordinator(request),
             "today": today,
+            **reminders_context(request, activity),
         },
     )
 

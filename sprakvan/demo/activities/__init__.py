@@ -21,12 +21,13 @@ from sprakvan.activities.models import (
     Activity,
     ActivityType,
     Attendance,
+    ReminderSubscription,
     Schedule,
     Session,
     Venue,
     WalkInCount,
 )
-from sprakvan.activities.services import DEFAULT_WEEKS_AHEAD, expand_schedule
+from sprakvan.activities.services import DEFAULT_WEEKS_AHEAD, activity_regulars, expand_schedule
 from sprakvan.core.models import District, Programme
 from sprakvan.organisations.models import Organisation
 from sprakvan.participants.models import Participant
@@ -298,3 +299,21 @@ def load(programme: Programme, *, today: datetime.date) -> None:
         leaders_of[activity.pk] = leaders.get(plan.leader)
     _cancel_some(programme, today)
     _attendance(programme, activities, plans, leaders_of, today)
+    _reminder_subscriptions(activities, today)
+
+
+def _reminder_subscriptions(activities: list[Activity], today: datetime.date) -> None:
+    """About a third of each weekly café's regulars asked to be reminded (since a few weeks),
+    so `manage.py tick` queues reminders for tomorrow's cafés, in Swedish and Arabic. Written
+    directly, dated in the past: a subscription causes no message by itself."""
+    since = datetime.datetime.combine(
+        today - datetime.timedelta(weeks=3), datetime.time(12), tzinfo=datetime.UTC
+    )
+    rows = [
+        ReminderSubscription(participant=person, activity=activity, created_at=since)
+        for activity in activities
+        if activity.type == ActivityType.LANGUAGE_CAFE and activity.schedules.exists()
+        for n, person in enumerate(activity_regulars(activity, today=today))
+        if n % 3 == 0
+    ]
+    ReminderSubscription.objects.bulk_create(rows, ignore_conflicts=True)

@@ -240,6 +240,49 @@ def unsubscribe_link(world: World) -> dict[str, Any]:
     return {"token": unsubscribe_token(message)}
 
 
+def outbox_message(world: World) -> dict[str, Any]:
+    """A message to the world's regular whose send is unknown: it may be cancelled or sent
+    again (issue 12, the coordinator's outbox)."""
+    from sprakvan.messaging.models import Kind, Message
+
+    message, _created = Message.objects.get_or_create(
+        key=f"matrix:outbox:{world.regular.pk}",
+        defaults={
+            # The regular's own programme: the other side's `programme` is Vi ses (for slugs).
+            "programme": world.regular.programme,
+            "participant": world.regular,
+            "channel": "sms",
+            "kind": Kind.REMINDER,
+            "language": "sv",
+            "body": "Hej!",
+            "status": Message.Status.UNKNOWN,
+            "queued_at": world.programme.created_at,
+        },
+    )
+    return {"pk": message.pk}
+
+
+def subscribed_regular(world: World) -> dict[str, Any]:
+    """The world's regular, subscribed to the reminders of the world's activity (issue 12, P3)."""
+    from sprakvan.activities.models import ReminderSubscription
+
+    ReminderSubscription.objects.get_or_create(
+        participant=world.regular,
+        activity=world.activity,
+        withdrawn_at=None,
+        defaults={"created_at": world.programme.created_at},
+    )
+    return {"participant": world.regular.pk}
+
+
+def check_in_link(world: World) -> dict[str, Any]:
+    """The signed link of the one-month check-in to the newcomer of the world's pair."""
+    from sprakvan.matching.services.check_ins import check_in_token
+
+    token = check_in_token(world.pair, world.pair.newcomer, months=1)
+    return {**slug(world), "token": token}
+
+
 # URL prefixes of routes that are not ours (Django's admin, allauth, i18n): any route under
 # them whose view is not in sprakvan passes the completeness test; TABLE samples one of each.
 NOT_OURS = {
@@ -355,6 +398,20 @@ TABLE: dict[str, Row] = {
     "activities:session_restore": Row(get=POST_ONLY, post=LEADER_OF_IT_CHANGES, pk="session"),
     "activities:session_move": Row(get=COORDINATOR_ONLY, post=COORDINATOR_CHANGES, pk="session"),
     "activities:participant_activities": Row(get=COORDINATOR_ONLY, pk="newcomer"),
+    # activities, reminders (issue 12, P3): the activity's leaders and coordinators; a leader
+    # may add only people who came to the activity (the world's regular did)
+    "activities:reminder_add": Row(
+        get=POST_ONLY,
+        post=LEADER_OF_IT_CHANGES,
+        pk="activity",
+        data=lambda w: {"participant": w.regular.pk},
+    ),
+    "activities:reminder_remove": Row(
+        get=POST_ONLY, post=LEADER_OF_IT_CHANGES, pk="activity", data=subscribed_regular
+    ),
+    "activities:reminder_search": Row(
+        get=POST_ONLY, post=LEADER_OF_IT_CHANGES, pk="activity", data=lambda w: {"q": "Reg"}
+    ),
     # partners: organisations, referrals, outreach, finances
     "partners:organisation_list": Row(get=COORDINATOR_ONLY),
     "partners:organisation_create": Row(get=COORDINATOR_ONLY, post=COORDINATOR_CHANGES),
@@ -428,6 +485,10 @@ TABLE: dict[str, Row] = {
         cross=Cross.PUBLIC,
     ),
     "partners_public:partner_list": Row(get=everyone(200), kwargs=slug),
+    # matching (P4): the check-in answer page, its signed link naming the pair and the person
+    "matching_public:check_in": Row(
+        get=everyone(200), post=everyone(ALLOWED), kwargs=check_in_link, cross=Cross.PUBLIC
+    ),
     # messaging: the unsubscribe link of an e-mail, and the SMS provider's hooks (off while
     # SMS_WEBHOOK_TOKEN is empty, as in the tests, and a 404 for a wrong token)
     "messaging_public:unsubscribe": Row(
@@ -439,6 +500,21 @@ TABLE: dict[str, Row] = {
     "messaging_public:sms_incoming": Row(
         get=POST_ONLY, post=everyone(404), kwargs=lambda w: {"token": "guess"}
     ),
+    # messaging, the coordinator's pages (issue 12, P2): the outbox, templates, settings
+    "messaging:outbox": Row(get=COORDINATOR_ONLY),
+    "messaging:message_cancel": Row(
+        get=POST_ONLY, post=COORDINATOR_CHANGES, kwargs=outbox_message, cross=Cross.STAFF
+    ),
+    "messaging:message_retry": Row(
+        get=POST_ONLY, post=COORDINATOR_CHANGES, kwargs=outbox_message, cross=Cross.STAFF
+    ),
+    "messaging:template_list": Row(get=COORDINATOR_ONLY),
+    "messaging:template_edit": Row(
+        get=COORDINATOR_ONLY,
+        post=COORDINATOR_CHANGES,
+        kwargs=lambda w: {"kind": "receipt", "language": "ar"},
+    ),
+    "messaging:settings": Row(get=COORDINATOR_ONLY, post=COORDINATOR_CHANGES),
     # not ours: a sample of each, the rest is covered by NOT_OURS
     "admin:index": Row(
         get={**everyone(REDIRECT), Role.PLATFORM_ADMIN: 200},

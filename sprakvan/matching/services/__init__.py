@@ -4,6 +4,7 @@ State machine of a pair: proposed → active ⇄ paused → ended; proposed → 
 withdrawn). Participants' statuses follow through `participants.services.change_status`.
 """
 
+from .check_ins import queue_check_ins, record_check_in_answer, send_introductions
 from .errors import MatchingError
 from .follow_ups import due_follow_ups, not_meeting, record_follow_up
 from .lifecycle import NEWCOMER_STATUS_AFTER, end_pair, pause_pair, record_call, resume_pair
@@ -29,11 +30,14 @@ __all__ = [
     "not_meeting",
     "pause_pair",
     "propose_pairs",
+    "queue_check_ins",
     "record_call",
+    "record_check_in_answer",
     "record_follow_up",
     "reject_proposal",
     "resume_pair",
     "score_of",
+    "send_introductions",
     "swap_candidate",
     "update_settings",
 ]

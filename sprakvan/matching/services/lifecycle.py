@@ -16,6 +16,7 @@ from sprakvan.participants.models import Participant
 from sprakvan.participants.services import change_status
 
 from ..models import CallRecord, FollowUp, Pair, Side
+from .check_ins import send_introductions
 from .errors import MatchingError
 
 
@@ -56,6 +57,7 @@ def _start(pair: Pair, *, on: datetime.date, by: User | None) -> None:
     )
     change_status(pair.newcomer, status=Status.MATCHED, changed_by=by, on=on)
     change_status(pair.established, status=Status.MATCHED, changed_by=by, on=on)
+    send_introductions(pair)
 
 
 @transaction.atomic

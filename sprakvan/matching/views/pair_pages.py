@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -37,7 +37,7 @@ def pair_list(request: ProgrammeRequest) -> HttpResponse:
             pairs = pairs.filter(started_on__year=data["year"])
         if data["attention"]:
             flagged = services.not_meeting(request.programme).values("id")
-            pairs = pairs.filter(id__in=flagged)
+            pairs = pairs.filter(Q(id__in=flagged) | ~Q(check_in_flag=Pair.Flag.NONE))
     pairs = pairs.order_by("-started_on", "-id")
     page = Paginator(pairs, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -62,7 +62,7 @@ def pair_list(request: ProgrammeRequest) -> HttpResponse:
 
 def _pair_detail(request: ProgrammeRequest, pair: Pair, **forms: Any) -> HttpResponse:
     districts = district_names(request.programme)
-    follow_ups = list(pair.follow_ups.all())
+    follow_ups = list(pair.follow_ups.prefetch_related("answers__participant"))
     return render(
         request,
         "matching/pair_detail.html",

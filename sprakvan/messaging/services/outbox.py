@@ -140,3 +140,12 @@ def mark_stale_sending(
     return Message.objects.filter(
         status=Message.Status.SENDING, sending_at__lt=now - older_than
     ).update(status=Message.Status.UNKNOWN, reason="stale")
+
+
+def withdraw_queued(*, key_prefix: str) -> int:
+    """Messages not yet handed to a provider whose key starts with `key_prefix` become
+    CANCELLED ("outdated"): e.g. the reminder of a session that was moved or cancelled since.
+    How many. A message being sent or sent is left as it is."""
+    return Message.objects.filter(
+        key__startswith=key_prefix, status__in=[Message.Status.QUEUED, Message.Status.HELD]
+    ).update(status=Message.Status.CANCELLED, reason="outdated")

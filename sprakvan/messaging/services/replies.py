@@ -6,13 +6,14 @@ import datetime
 import re
 
 from django.db import transaction
-from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils import timezone
 
 from sprakvan.participants.consents import withdraw_consent
 from sprakvan.participants.models import Channel, Participant
 
 from ..models import Kind, Message, MessagingSettings
+from ..rendering import render_message
+from .notify import language_for
 from .outbox import queue_message
 
 STOP = re.compile(r"\s*stopp?[\s.!]*", re.IGNORECASE)
@@ -77,19 +78,21 @@ def handle_incoming_sms(
     if not people:
         return None
     person = (withdrawn or people)[0]
-    language = person.preferred_language or "sv"
-    with translation.override(language):
-        body = _(
-            "You will get no more SMS from %(programme)s. Your place in the programme stays "
-            "as it is."
-        ) % {"programme": person.programme.name}
+    language = language_for(person, kind=Kind.CONSENT_CONFIRMATION)
+    # The programme's own wording when the coordinator changed it (messaging:template_edit).
+    rendered = render_message(
+        person.programme,
+        kind=Kind.CONSENT_CONFIRMATION,
+        language=language,
+        context={"programme": person.programme.name},
+    )
     return queue_message(
         programme=person.programme,
         participant=person,
         channel=Channel.SMS,
         kind=Kind.CONSENT_CONFIRMATION,
         key=f"stop:{provider_id}" if provider_id else f"stop:{person.pk}:{now.isoformat()}",
-        body=body,
+        body=rendered.text,
         language=language,
         now=now,
     )

@@ -44,7 +44,7 @@ def send_message(message_id: int, *, now: datetime.datetime | None = None) -> Me
     with transaction.atomic():
         # Locked: two workers handed the same message (a release and a retry) send it once.
         message = (
-            Message.objects.select_for_update()
+            Message.objects.select_for_update(of=("self",))
             .select_related("programme", "participant")
             .get(pk=message_id)
         )

@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from django.utils import translation
+from django.utils.translation import gettext
 
 from sprakvan.core.models import Programme
 from sprakvan.messaging.models import Message
@@ -133,7 +135,9 @@ def test_opening_the_unsubscribe_link_changes_nothing(
     response = client.get(f"/m/unsubscribe/{unsubscribe_token(message)}/")
 
     assert response.status_code == 200
-    assert b"Yes, send me no more e-mail" in response.content
+    with translation.override(message.language):
+        button = gettext("Yes, send me no more e-mail")
+    assert button in response.content.decode()
     assert may_message(message.participant, channel=Channel.EMAIL)
 
 

@@ -235,8 +235,8 @@ def test_the_migration_splits_the_old_channel_flags_into_dated_rows_and_folds_th
 
     try:
         executor = MigrationExecutor(connection)
-        executor.migrate([("participants", "0004_consent_per_channel")])
-        new = executor.loader.project_state([("participants", "0004_consent_per_channel")]).apps
+        executor.migrate([("participants", "0006_consent_drop_flags")])
+        new = executor.loader.project_state([("participants", "0006_consent_drop_flags")]).apps
         rows = {
             (c.purpose, c.channel, c.recorded_by_id, c.withdrawn_at): c
             for c in new.get_model("participants", "Consent").objects.all()

@@ -157,8 +157,8 @@ def document_labels() -> dict[str, str]:
         "figures": _("Figures and charts"),
         "no_data": _("No data recorded for this part."),
         "suppressed": _(
-            "Counts from 1 to 4 are shown as <5, and some further cells as –, so that no "
-            "person can be identified."
+            "Counts from 1 to 4 are shown as <5, and some further cells as – (or, rarely, a "
+            "total as ×), so that no person can be identified."
         ),
         "page": _("Page"),
         "of": _("of"),

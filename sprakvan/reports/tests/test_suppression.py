@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.optimize import linprog
 
-from sprakvan.reports.suppression import HIDDEN, SMALL, show, suppress
+from sprakvan.reports.suppression import HIDDEN, SMALL, WITHHELD, show, suppress
 
 
 def test_a_single_count_from_one_to_four_shows_as_less_than_five() -> None:
@@ -26,6 +26,14 @@ def test_a_small_cell_takes_a_second_cell_in_its_row_and_column_with_it() -> Non
     # Row 0 total 13 and column 0 total 15 are shown: 10 and 12 must not be.
     assert table.cells[0][1] == HIDDEN
     assert table.cells[1][0] == HIDDEN
+
+
+def test_four_people_in_four_categories_withhold_the_total_that_would_pin_them() -> None:
+    # Four "<5" under a total "<5" can only be 1 each: the total is withheld instead.
+    table = suppress([[1], [1], [1], [1]], row_totals=False, column_totals=True)
+
+    assert table.cells == [[SMALL]] * 4
+    assert table.column_totals == [WITHHELD]
 
 
 def _grid_and_lines(
@@ -56,12 +64,12 @@ def _shown(table, rows: bool, columns: bool) -> list[list[str]]:
 
 def _range(grid, lines, shown, target) -> tuple[float, float]:
     """What a reader can work out about `target` from the shown cells and the sums (an
-    independent linear program: <5 means 1..4, – means 5 or more)."""
+    independent linear program: <5 means 1..4, – means 5 or more, × any count)."""
     unknown = [
         (i, j)
         for i, row in enumerate(shown)
         for j, text in enumerate(row)
-        if text in (SMALL, HIDDEN)
+        if text in (SMALL, HIDDEN, WITHHELD)
     ]
     index = {cell: k for k, cell in enumerate(unknown)}
     a, b = [], []
@@ -77,7 +85,10 @@ def _range(grid, lines, shown, target) -> tuple[float, float]:
         if row.any():
             a.append(row)
             b.append(rhs)
-    bounds = [(1, 4) if shown[i][j] == SMALL else (5, None) for i, j in unknown]
+    bounds = [
+        (0, None) if shown[i][j] == WITHHELD else (1, 4) if shown[i][j] == SMALL else (5, None)
+        for i, j in unknown
+    ]
     c = np.zeros(len(unknown))
     c[index[target]] = 1
     kwargs = {"A_eq": np.array(a), "b_eq": np.array(b)} if a else {}
@@ -106,10 +117,13 @@ def test_suppression_never_reveals_a_small_cell(
     table = suppress(values, row_totals=rows, column_totals=columns)
     grid, lines = _grid_and_lines(values, rows, columns)
     shown = _shown(table, rows, columns)
+    totals = {line[-1] for line in lines}
     for i, row in enumerate(shown):
         for j, text in enumerate(row):
             value = grid[i][j]
-            if 1 <= value <= 4:
+            if text == WITHHELD:
+                assert (i, j) in totals, "only totals are ever withheld"
+            elif 1 <= value <= 4:
                 assert text == SMALL
             elif text != HIDDEN:
                 assert text == str(value), "a shown count is the true count"

@@ -19,13 +19,21 @@ class Command(BaseCommand):
         parser.add_argument(
             "--since", type=datetime.date.fromisoformat, help="also fill in from this date (Y-m-d)"
         )
+        parser.add_argument(
+            "--now",
+            type=datetime.datetime.fromisoformat,
+            help="Act as if it were this moment (ISO, Swedish time if no zone is given).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         programme = None
         if options["programme"]:
             programme = Programme.objects.get(slug=options["programme"])
+        now: datetime.datetime = options["now"] or timezone.now()
+        if timezone.is_naive(now):
+            now = timezone.make_aware(now)
         created = expand_sessions(
-            today=timezone.localdate(),
+            today=timezone.localdate(now),
             weeks=options["weeks"],
             programme=programme,
             since=options["since"],

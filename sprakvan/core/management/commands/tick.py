@@ -1,18 +1,81 @@
-"""manage.py tick: the periodic work, safe to run as often as cron likes (every run is idempotent)."""
+"""manage.py tick: the periodic work, run every 15 minutes from cron; every job is idempotent.
 
+Each job keeps its own cadence. The jobs in EVERY_RUN queue what is due at that moment
+(reminders, check-ins) and release held messages; the jobs in DAILY run on the first tick of
+each Swedish day, recorded in `TickRun`, so later ticks that day leave them alone. With
+`--now` every job acts as if it were that moment (to catch up after an outage, and in tests).
+The jobs are commands called by name, so core imports nothing from the apps above it.
+"""
+
+import datetime
+import logging
 from typing import Any
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import IntegrityError, transaction
+from django.utils import timezone
 
-# Each entry is an idempotent command; add new periodic work here.
-PERIODIC = [("expand_sessions", ()), ("fail_stale_jobs", ())]
+from sprakvan.core.models import TickRun
+
+logger = logging.getLogger(__name__)
+
+# Each entry is a command that takes --now; add new periodic work to one of the lists.
+DAILY = [
+    "expand_sessions",
+    "fail_stale_jobs",
+]
+EVERY_RUN = [
+    "queue_reminders",
+    "queue_check_ins",
+    "release_messages",  # last: hands the worker what was held until now
+]
 
 
 class Command(BaseCommand):
-    help = "Run the periodic jobs (expand schedules into sessions, …). Run daily from cron."
+    help = (
+        "Run the periodic jobs: every run, queue the reminders and check-ins that are due and "
+        "release held messages; once a day, expand schedules into sessions and fail stale "
+        "background jobs. Run it every 15 minutes from cron; running it twice does nothing more."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--now",
+            type=datetime.datetime.fromisoformat,
+            help="Act as if it were this moment (ISO, Swedish time if no zone is given).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        for name, arguments in PERIODIC:
+        now: datetime.datetime = options["now"] or timezone.now()
+        if timezone.is_naive(now):
+            now = timezone.make_aware(now)
+        day = timezone.localdate(now)
+        failed = []
+        for name in [*DAILY, *EVERY_RUN]:
+            daily = name in DAILY
+            if daily and not _claim(name, day=day, now=now):
+                self.stdout.write(f"tick: {name} ran already on {day:%Y-%m-%d}")
+                continue
             self.stdout.write(f"tick: {name}")
-            call_command(name, *arguments, stdout=self.stdout)
+            try:
+                call_command(name, "--now", now.isoformat(), stdout=self.stdout)
+            except Exception:
+                # One job's failure does not keep the others from running; a daily job that
+                # failed is tried again by the next tick.
+                logger.exception("tick: %s failed", name)
+                failed.append(name)
+                if daily:
+                    TickRun.objects.filter(job=name, day=day).delete()
+        if failed:
+            raise CommandError(f"tick: failed: {', '.join(failed)}")
+
+
+def _claim(job: str, *, day: datetime.date, now: datetime.datetime) -> bool:
+    """Record that the daily job runs on `day`; False when it has run (or is running) already."""
+    try:
+        with transaction.atomic():
+            TickRun.objects.create(job=job, day=day, ran_at=now)
+    except IntegrityError:
+        return False
+    return True

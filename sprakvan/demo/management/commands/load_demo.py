@@ -9,6 +9,7 @@ from django.utils import timezone
 from sprakvan.demo import accounts as staff_demo
 from sprakvan.demo import activities as activities_demo
 from sprakvan.demo import matching as matching_demo
+from sprakvan.demo import messaging as messaging_demo
 from sprakvan.demo import participants as participants_demo
 from sprakvan.demo import partners as partners_demo
 from sprakvan.demo import reports as reports_demo
@@ -23,6 +24,7 @@ class Command(BaseCommand):
             programme = participants_demo.load(today)
             staff_demo.load(programme)
             # The later parts in dependency order; each has `load(programme, *, today)`.
+            messaging_demo.load(programme, today=today)
             partners_demo.load(programme, today=today)
             matching_demo.load(programme, today=today)
             activities_demo.load(programme, today=today)

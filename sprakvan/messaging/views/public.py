@@ -11,8 +11,8 @@ from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from .services.email import message_of_token
-from .services.replies import handle_incoming_sms, record_delivery_report, unsubscribe_email
+from ..services.email import message_of_token
+from ..services.replies import handle_incoming_sms, record_delivery_report, unsubscribe_email
 
 
 # Mail programs post the RFC 8058 one-click unsubscribe without a CSRF token; the signed

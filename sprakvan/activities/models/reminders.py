@@ -1,0 +1,56 @@
+"""Reminder subscriptions: a participant asked to hear before each session of an activity."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .activity import Activity
+
+
+class ReminderSubscriptionQuerySet(models.QuerySet["ReminderSubscription"]):
+    def current(self) -> ReminderSubscriptionQuerySet:
+        return self.filter(withdrawn_at__isnull=True)
+
+
+class ReminderSubscription(models.Model):
+    """One dated request to be reminded of an activity's sessions. Withdrawing dates the row
+    and keeps it; subscribing again makes a new row."""
+
+    participant = models.ForeignKey(
+        "participants.Participant",
+        on_delete=models.CASCADE,
+        related_name="reminder_subscriptions",
+    )
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="reminder_subscriptions"
+    )
+    created_at = models.DateTimeField(_("since"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Empty when the person asked themselves."),
+    )
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+
+    objects = ReminderSubscriptionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("reminder subscription")
+        verbose_name_plural = _("reminder subscriptions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participant", "activity"],
+                condition=Q(withdrawn_at__isnull=True),
+                name="reminder_subscription_one_current",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.activity_id}:{self.participant_id}"
