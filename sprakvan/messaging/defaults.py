@@ -35,6 +35,7 @@ VARIABLES: dict[str, tuple[str, ...]] = {
     Kind.WAITING_NEWS: ("first_name", "programme", "activities"),
     Kind.GROUP: ("first_name", "programme"),
     Kind.CONSENT_CONFIRMATION: ("programme",),
+    Kind.CODE: ("programme", "code"),
 }
 
 SESSION_CHANGED_SUBJECT = {
@@ -188,6 +189,11 @@ DEFAULTS: dict[str, dict[str, tuple[str, str]]] = {
             "لن تصلك رسائل أخرى من {{ programme }}. يبقى مكانك في البرنامج.",
         ),
     },
+    Kind.CODE: {
+        "sv": ("Din kod", "Din kod från {{ programme }}: {{ code }}"),
+        "en": ("Your code", "Your code from {{ programme }}: {{ code }}"),
+        "ar": ("رمزك", "رمزك من {{ programme }}: {{ code }}"),
+    },
 }
 
 # Ordinary values, as callers write them in each language: the tests render every default
@@ -197,6 +203,7 @@ _COMMON: dict[str, object] = {
     "friend_first_name": "Karin",
     "programme": "Språkvän Linköping",
     "coordinator_phone": "013-20 60 00",
+    "code": "482913",
     "activity": "Språkcafé",
     "time": "17:00",
     "old_time": "18:00",

@@ -21,6 +21,7 @@ class Kind(models.TextChoices):
     WAITING_NEWS = "waiting_news", _("Waiting-list news")
     GROUP = "group", _("Message to a group")
     CONSENT_CONFIRMATION = "consent_confirmation", _("Confirmation of a withdrawn consent")
+    CODE = "code", _("A code the person asked for")
     SESSION_CHANGED = "session_changed", _("Session moved or cancelled")
 
 

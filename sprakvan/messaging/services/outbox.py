@@ -25,8 +25,9 @@ from sprakvan.participants.models import Channel, Participant, Status
 
 from ..models import Kind, Message, MessagingSettings
 
-# The answer to STOP is sent even though consent is now withdrawn: the law expects it.
-UNCONDITIONAL = {Kind.CONSENT_CONFIRMATION}
+# Sent at once, whatever the consent, the hour or the budget: the answer to STOP (even though
+# consent is now withdrawn: the law expects it), and a code the person just asked for.
+UNCONDITIONAL = {Kind.CONSENT_CONFIRMATION, Kind.CODE}
 STALE_SENDING = datetime.timedelta(minutes=10)
 
 

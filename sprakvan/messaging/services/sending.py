@@ -91,7 +91,7 @@ def _held_or_stopped(message: Message, now: datetime.datetime) -> bool:
         message.status, message.reason, message.failed_at = Message.Status.FAILED, "no_sender", now
         return True
     if message.kind in UNCONDITIONAL:
-        return False  # the answer to a STOP goes at once, whatever the hour or the budget
+        return False  # a STOP answer or a code goes at once, whatever the hour or the budget
     window = sending_window(programme_settings)
     opens = next_window_start(window, now)
     if opens is not None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from django.test import Client
@@ -21,6 +21,9 @@ from sprakvan.messaging.services import settings_for
 from sprakvan.messaging.tests.people import consenting
 from sprakvan.participants.models import Channel, Participant, Status
 from sprakvan.participants.tests.factories import ParticipantFactory
+
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse as TestResponse
 
 pytestmark = pytest.mark.django_db
 Status_ = Message.Status
@@ -42,9 +45,9 @@ def make_message(person: Participant, **fields: Any) -> Message:
     return Message.objects.create(**values)
 
 
-def swedish(text: str) -> str:
-    """A text of the pages as a coordinator sees it (Swedish, the default)."""
-    with translation.override("sv"):
+def worded(response: TestResponse, text: str) -> str:
+    """A text of the pages in the language the page was shown in."""
+    with translation.override(response.wsgi_request.LANGUAGE_CODE):
         return gettext(text)
 
 
@@ -136,7 +139,7 @@ def test_the_outbox_counts_failed_and_unknown_messages_and_links_to_them(
     assert 'href="?status=failed"' in html
     assert 'href="?status=unknown"' in html
     # The reason in words, not its code.
-    assert swedish("Refused by the provider") in html
+    assert worded(page, "Refused by the provider") in html
 
 
 def test_the_outbox_shows_the_months_sms_parts_and_cost_in_kronor(
@@ -284,7 +287,7 @@ def test_a_preview_above_two_sms_parts_warns(alice: Client, amal: Participant) -
     assert response.context["parts"].encoding == "UCS-2"
     assert response.context["parts"].parts > 2
     assert response.context["too_long"]
-    assert swedish("More than two SMS parts") in response.content.decode()
+    assert worded(response, "More than two SMS parts") in response.content.decode()
 
 
 def test_saving_stores_the_template_and_back_to_default_removes_it(
