@@ -60,5 +60,7 @@ audit: setup
 
 bench: setup
 	$(PY) bench/run.py
+	$(PY) bench/messaging_bench.py --database sqlite
+	$(PY) bench/messaging_bench.py --database postgres
 
 .PHONY: help setup migrate demo run test lint audit bench

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import public
+from .views import public, reminder_public
 
 app_name = "activities_public"
 urlpatterns = [
@@ -10,4 +10,12 @@ urlpatterns = [
     path("kalender.ics", public.calendar_feed, name="calendar_feed"),
     path("kalender/<int:activity_id>.ics", public.activity_feed, name="activity_feed"),
     path("incheckning/<str:token>/", public.checkin_page, name="checkin"),
+    # Asking for SMS reminders yourself: the number, the code, the answer (issue 12, R).
+    path(
+        "paminnelse/<int:activity_id>/",
+        reminder_public.reminder_request,
+        name="reminder_request",
+    ),
+    path("paminnelse/<int:activity_id>/kod/", reminder_public.reminder_code, name="reminder_code"),
+    path("paminnelse/<int:activity_id>/klar/", reminder_public.reminder_done, name="reminder_done"),
 ]

@@ -35,10 +35,27 @@ class CallForm(VersionedFormMixin, StyledFormMixin, forms.Form):
     side = forms.ChoiceField(label=_("Who was called"), choices=Side.choices)
     outcome = forms.ChoiceField(label=_("Outcome"), choices=CallRecord.Outcome.choices)
     called_on = forms.DateField(label=_("Date of the call"), widget=DateInput())
+    share_phone = forms.BooleanField(
+        label=_("Agrees that their language friend gets their phone number"),
+        help_text=_(
+            "Only when they agree to the pair. The introduction gives each their friend's "
+            "number only if both agreed."
+        ),
+        required=False,
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["called_on"].initial = timezone.localdate()
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("share_phone") and cleaned.get("outcome") != CallRecord.Outcome.AGREES:
+            self.add_error(
+                "share_phone",
+                _("Only a person who agrees to the pair can share their phone number."),
+            )
+        return cleaned
 
 
 class DateForm(VersionedFormMixin, StyledFormMixin, forms.Form):

@@ -232,6 +232,11 @@ class CallRecord(models.Model):
     side = models.CharField(_("who was called"), max_length=12, choices=Side.choices)
     outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices)
     called_on = models.DateField(_("date of the call"))
+    # Asked only of a person who agrees: the introduction gives each their friend's phone
+    # number when both said yes (`services.check_ins.send_introductions`).
+    share_phone = models.BooleanField(
+        _("agrees that their language friend gets their phone number"), default=False
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

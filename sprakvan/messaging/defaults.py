@@ -18,7 +18,7 @@ FALLBACK_LANGUAGE = "sv"
 # What each kind may use. `first_name` and `programme` are added by `notify` to every message.
 VARIABLES: dict[str, tuple[str, ...]] = {
     Kind.RECEIPT: ("first_name", "programme", "coordinator_phone"),
-    Kind.INTRODUCTION: ("first_name", "friend_first_name", "programme"),
+    Kind.INTRODUCTION: ("first_name", "friend_first_name", "friend_phone", "programme"),
     Kind.REMINDER: ("first_name", "programme", "activity", "date", "time", "place"),
     Kind.SESSION_CHANGED: (
         "first_name",
@@ -33,7 +33,7 @@ VARIABLES: dict[str, tuple[str, ...]] = {
     ),
     Kind.CHECK_IN: ("first_name", "programme", "friend_first_name", "link"),
     Kind.WAITING_NEWS: ("first_name", "programme", "activities"),
-    Kind.GROUP: ("first_name", "programme"),
+    Kind.GROUP: ("first_name", "programme", "text"),
     Kind.CONSENT_CONFIRMATION: ("programme",),
     Kind.CODE: ("programme", "code"),
 }
@@ -73,18 +73,21 @@ DEFAULTS: dict[str, dict[str, tuple[str, str]]] = {
         "sv": (
             "Du har en språkvän",
             "Hej {{ first_name }}! Nu har du en språkvän: {{ friend_first_name }}. "
-            "Vi ringer dig snart och hjälper er att träffas första gången. "
+            "{% if friend_phone %}Telefon till {{ friend_first_name }}: {{ friend_phone }}. "
+            "{% endif %}Vi ringer dig snart och hjälper er att träffas första gången. "
             "Hälsningar {{ programme }}",
         ),
         "en": (
             "You have a language friend",
             "Hi {{ first_name }}! You now have a language friend: {{ friend_first_name }}. "
+            "{% if friend_phone %}Their phone number: {{ friend_phone }}. {% endif %}"
             "We will call you soon and help you meet the first time. "
             "Best wishes, {{ programme }}",
         ),
         "ar": (
             "لديك صديق لغوي",
             "مرحبا {{ first_name }}! صديقك اللغوي: {{ friend_first_name }}. "
+            "{% if friend_phone %}رقم الهاتف: {{ friend_phone }}. {% endif %}"
             "سنتصل بك قريبا لترتيب أول لقاء. {{ programme }}",
         ),
     },
@@ -164,15 +167,15 @@ DEFAULTS: dict[str, dict[str, tuple[str, str]]] = {
     Kind.GROUP: {
         "sv": (
             "Meddelande från {{ programme }}",
-            "Hej {{ first_name }}! Hälsningar från {{ programme }}.",
+            "Hej {{ first_name }}! Hälsningar från {{ programme }}.\n{{ text }}",
         ),
         "en": (
             "A message from {{ programme }}",
-            "Hi {{ first_name }}! Best wishes from {{ programme }}.",
+            "Hi {{ first_name }}! Best wishes from {{ programme }}.\n{{ text }}",
         ),
         "ar": (
             "رسالة من {{ programme }}",
-            "مرحبا {{ first_name }}! تحياتنا من {{ programme }}.",
+            "مرحبا {{ first_name }}! تحياتنا من {{ programme }}.\n{{ text }}",
         ),
     },
     Kind.CONSENT_CONFIRMATION: {
@@ -201,6 +204,7 @@ DEFAULTS: dict[str, dict[str, tuple[str, str]]] = {
 _COMMON: dict[str, object] = {
     "first_name": "Amal",
     "friend_first_name": "Karin",
+    "friend_phone": "+46701234567",
     "programme": "Språkvän Linköping",
     "coordinator_phone": "013-20 60 00",
     "code": "482913",
@@ -217,17 +221,20 @@ EXAMPLES: dict[str, dict[str, object]] = {
         "date": "tisdag 8 december",
         "old_date": "måndag 7 december",
         "activities": "Språkcafé tisdag 17:00, Promenad lördag 11:00",
+        "text": "Språkcaféet är stängt på måndag. Välkommen tillbaka nästa vecka!",
     },
     "en": _COMMON
     | {
         "date": "Tuesday 8 December",
         "old_date": "Monday 7 December",
         "activities": "Språkcafé Tuesday 17:00, Walk Saturday 11:00",
+        "text": "The language café is closed on Monday. Welcome back next week!",
     },
     "ar": _COMMON
     | {
         "date": "الثلاثاء 8 ديسمبر",
         "old_date": "الإثنين 7 ديسمبر",
         "activities": "Språkcafé الثلاثاء 17:00",
+        "text": "المقهى اللغوي مغلق يوم الإثنين. أهلا بك الأسبوع القادم!",
     },
 }

@@ -1,20 +1,23 @@
 """The coordinator's forms: the outbox filter, a template of one kind and language, the
-programme's sending settings."""
+programme's sending settings, the message to a chosen group."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django import forms
+from django.conf import settings as django_settings
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from sprakvan.core.concurrency import VersionedFormMixin
-from sprakvan.core.forms_rendering import StyledFormMixin
-from sprakvan.participants.models import Channel
+from sprakvan.core.forms_rendering import StyledFormMixin, choice_field
+from sprakvan.core.models import Programme
+from sprakvan.participants.models import Channel, Group, Status
 
+from . import hooks
 from .models import Kind, Message, MessagingSettings
-from .rendering import template_problems
+from .rendering import ENGINE, template_problems, variables_used
 from .sms import check_sender, is_two_way
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -129,3 +132,75 @@ class MessagingSettingsForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm
 
     def values(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class GroupMessageForm(StyledFormMixin, forms.Form):
+    """The message to a chosen group: who (the filters, hooks' filters added), the text per
+    language, and the token of the page that showed what would be sent."""
+
+    group = forms.ChoiceField(label=_("Group"), required=False)
+    district = forms.ChoiceField(label=_("District"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    language = forms.ChoiceField(label=_("Language for messages"), required=False)
+    token = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choice_field(self, "group").choices = [*ALL, *Group.choices]
+        choice_field(self, "district").choices = [
+            *ALL,
+            *((str(d.pk), d.name) for d in programme.districts.order_by("name")),
+        ]
+        choice_field(self, "status").choices = [
+            *ALL,
+            *((value, label) for value, label in Status.choices if value != Status.LEFT),
+        ]
+        choice_field(self, "language").choices = [*ALL, *django_settings.LANGUAGES]
+        self.filter_names = ["group", "district", "status", "language"]
+        for audience_filter in hooks.audience_filters:
+            self.fields[audience_filter.name] = forms.ChoiceField(
+                label=str(audience_filter.label),
+                choices=[*ALL, *audience_filter.choices(programme)],
+                required=False,
+            )
+            self.filter_names.append(audience_filter.name)
+        for code, name in django_settings.LANGUAGES:
+            self.fields[f"text_{code}"] = forms.CharField(
+                label=str(_("Text in %(language)s") % {"language": name}),
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 4, "lang": code, "dir": "auto"}),
+            )
+        self.order_fields([*self.filter_names])
+        self.style_fields()
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for code, _name in django_settings.LANGUAGES:
+            text = data.get(f"text_{code}", "").strip()
+            problems = template_problems(kind=Kind.GROUP, subject="", body=text)
+            # `text` is where this text goes in the template, not a variable of the text.
+            if not problems and "text" in variables_used(ENGINE.from_string(text)):
+                problems.append(_("Unknown variable: %(name)s") % {"name": "text"})
+            if problems:
+                self.add_error(f"text_{code}", problems)
+        return data
+
+    def filters(self) -> dict[str, str]:
+        """The chosen filters (empty ones left out), as the group message records them."""
+        return {
+            name: self.cleaned_data[name] for name in self.filter_names if self.cleaned_data[name]
+        }
+
+    def texts(self) -> dict[str, str]:
+        """The texts written, by language."""
+        return {
+            code: self.cleaned_data[f"text_{code}"].strip()
+            for code, _name in django_settings.LANGUAGES
+            if self.cleaned_data.get(f"text_{code}", "").strip()
+        }
+
+    def text_fields(self) -> list[forms.BoundField]:
+        return [self[f"text_{code}"] for code, _name in django_settings.LANGUAGES]
+
+    def filter_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in self.filter_names]

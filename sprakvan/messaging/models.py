@@ -1,5 +1,5 @@
-"""The outbox (one row per message, at most once), each programme's messaging settings and
-its own message templates."""
+"""The outbox (one row per message, at most once), each programme's messaging settings, its
+own message templates and the messages it sent to a chosen group."""
 
 from __future__ import annotations
 
@@ -129,6 +129,8 @@ class Message(models.Model):
             models.Index(fields=["programme", "status"]),
             models.Index(fields=["status", "send_after"]),
             models.Index(fields=["provider_id"]),
+            # The daily SMS budget sums the programme's parts sent today on every send.
+            models.Index(fields=["programme", "channel", "sending_at"]),
         ]
 
     def __str__(self) -> str:
@@ -163,3 +165,30 @@ class MessageTemplate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.language})"
+
+
+class GroupMessage(models.Model):
+    """One message the coordinator sent to a chosen group: the text per language, the filter
+    that chose the people, and how many they were. Each person's message is its own row in
+    the outbox (key `group:<id>:participant:<id>`). `token` comes from the page that showed
+    what would be sent: a second submit of the same page finds this row."""
+
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, related_name="group_messages"
+    )
+    token = models.CharField(max_length=64, unique=True)
+    texts = models.JSONField(_("text per language"), default=dict)
+    filters = models.JSONField(_("filter"), default=dict)
+    count = models.PositiveIntegerField(_("people"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("sent"))
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("group message")
+        verbose_name_plural = _("group messages")
+
+    def __str__(self) -> str:
+        return f"{Kind.GROUP.label} #{self.pk}"

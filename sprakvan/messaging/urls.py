@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import outbox, programme_settings, templates
+from .views import group, outbox, programme_settings, templates
 
 app_name = "messaging"
 urlpatterns = [
@@ -16,4 +16,5 @@ urlpatterns = [
         name="template_edit",
     ),
     path("settings/", programme_settings.messaging_settings, name="settings"),
+    path("group/", group.group_new, name="group_new"),
 ]

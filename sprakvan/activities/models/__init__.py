@@ -10,7 +10,7 @@ from .choices import (
     type_description,
     type_picture,
 )
-from .reminders import ReminderSubscription, ReminderSubscriptionQuerySet
+from .reminders import ReminderCode, ReminderSubscription, ReminderSubscriptionQuerySet
 from .session import Session, SessionQuerySet
 
 __all__ = [
@@ -23,6 +23,7 @@ __all__ = [
     "Attendance",
     "HallBooking",
     "LanguageLevel",
+    "ReminderCode",
     "ReminderSubscription",
     "ReminderSubscriptionQuerySet",
     "Schedule",

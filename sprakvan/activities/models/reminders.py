@@ -54,3 +54,24 @@ class ReminderSubscription(models.Model):
 
     def __str__(self) -> str:
         return f"{self.activity_id}:{self.participant_id}"
+
+
+class ReminderCode(models.Model):
+    """A code sent by SMS to someone who asked for reminders on the public calendar: stored
+    as a keyed hash, valid for 15 minutes and 5 tries, used once."""
+
+    participant = models.ForeignKey(
+        "participants.Participant", on_delete=models.CASCADE, related_name="+"
+    )
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="+")
+    code_hash = models.CharField(max_length=64)
+    expires_at = models.DateTimeField()
+    tries = models.PositiveSmallIntegerField(default=0)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("reminder code")
+        verbose_name_plural = _("reminder codes")
+
+    def __str__(self) -> str:
+        return f"{self.activity_id}:{self.participant_id}"

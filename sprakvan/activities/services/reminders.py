@@ -184,11 +184,11 @@ def queue_reminders(*, now: datetime.datetime | None = None) -> int:
     return queued
 
 
-@transaction.atomic
 def reminder_key_prefix(session: Session) -> str:
     return f"reminder:session:{session.pk}:"
 
 
+@transaction.atomic
 def _remind(session: Session, *, now: datetime.datetime) -> int:
     people = {
         f"{reminder_key_prefix(session)}{session.changes}:participant:{person.pk}": person

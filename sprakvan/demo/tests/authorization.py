@@ -484,6 +484,26 @@ TABLE: dict[str, Row] = {
         kwargs=lambda w: {**slug(w), "token": w.checkin_token},
         cross=Cross.PUBLIC,
     ),
+    # activities, asking for SMS reminders yourself (issue 12, R): public; the code and answer
+    # pages send a visitor without a request in their session back to the first step.
+    "activities_public:reminder_request": Row(
+        get=everyone(200),
+        post=everyone(ALLOWED),
+        kwargs=lambda w: {**slug(w), "activity_id": w.activity.pk},
+        cross=Cross.PUBLIC,
+    ),
+    "activities_public:reminder_code": Row(
+        get=everyone(REDIRECT),
+        post=everyone(REDIRECT),
+        kwargs=lambda w: {**slug(w), "activity_id": w.activity.pk},
+        cross=Cross.PUBLIC,
+    ),
+    "activities_public:reminder_done": Row(
+        get=everyone(REDIRECT),
+        post=everyone(405),
+        kwargs=lambda w: {**slug(w), "activity_id": w.activity.pk},
+        cross=Cross.PUBLIC,
+    ),
     "partners_public:partner_list": Row(get=everyone(200), kwargs=slug),
     # matching (P4): the check-in answer page, its signed link naming the pair and the person
     "matching_public:check_in": Row(
@@ -515,6 +535,8 @@ TABLE: dict[str, Row] = {
         kwargs=lambda w: {"kind": "receipt", "language": "ar"},
     ),
     "messaging:settings": Row(get=COORDINATOR_ONLY, post=COORDINATOR_CHANGES),
+    # messaging (issue 12, G): the message to a chosen group
+    "messaging:group_new": Row(get=COORDINATOR_ONLY, post=COORDINATOR_CHANGES),
     # not ours: a sample of each, the rest is covered by NOT_OURS
     "admin:index": Row(
         get={**everyone(REDIRECT), Role.PLATFORM_ADMIN: 200},

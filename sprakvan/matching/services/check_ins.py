@@ -1,7 +1,8 @@
 """What a pair hears from the programme: the introduction, the check-ins and their answers.
 
 Messages go through `messaging.services.notify` (which drops events more than a day old, so
-the demo's historic pairs send nothing). A check-in links to the answer page with a signed
+the demo's historic pairs send nothing). The introduction gives the friend's phone number only
+when both agreed to share it on their call (`CallRecord.share_phone`). A check-in links to the answer page with a signed
 token that holds the pair, the person and the month (1 or 6) and is valid for 30 days.
 """
 
@@ -21,7 +22,7 @@ from sprakvan.messaging.models import Kind
 from sprakvan.messaging.services.notify import notify
 from sprakvan.participants.models import Participant
 
-from ..models import CheckInAnswer, CheckInFlag, FollowUp, Pair
+from ..models import CallRecord, CheckInAnswer, CheckInFlag, FollowUp, Pair, Side
 from .follow_ups import record_follow_up
 
 CHECK_IN_SALT = "matching.check_in"
@@ -38,20 +39,36 @@ def _both(pair: Pair) -> list[tuple[Participant, Participant]]:
     return [(pair.newcomer, pair.established), (pair.established, pair.newcomer)]
 
 
+def both_share_phones(pair: Pair) -> bool:
+    """Did both people, on their latest call, agree to the pair and to their friend getting
+    their phone number? One yes alone shares nothing."""
+    latest = {call.side: call for call in pair.calls.order_by("called_on", "id")}
+    return all(
+        side in latest
+        and latest[side].outcome == CallRecord.Outcome.AGREES
+        and latest[side].share_phone
+        for side in Side.values
+    )
+
+
 def send_introductions(pair: Pair) -> None:
-    """A pair has started: tell both people their friend's first name (never their phone).
-    The event is the start date at noon, so a pair started in the past sends nothing."""
+    """A pair has started: tell both people their friend's first name, and the friend's phone
+    number only when both agreed on the call to share it. The event is the start date at noon,
+    so a pair started in the past sends nothing."""
     if pair.started_on is None:
         raise ValueError("a pair is introduced when it starts")
     started = datetime.datetime.combine(
         pair.started_on, datetime.time(12), tzinfo=timezone.get_default_timezone()
     )
+    share = both_share_phones(pair)
     for person, friend in _both(pair):
+        # E.164, without spaces: groups split by spaces would be reordered inside Arabic text.
+        phone = friend.phone.as_e164 if share and friend.phone else ""
         notify(
             person,
             kind=Kind.INTRODUCTION,
             key=f"introduction:pair:{pair.pk}:participant:{person.pk}",
-            context={"friend_first_name": friend.first_name},
+            context={"friend_first_name": friend.first_name, "friend_phone": phone},
             event_at=started,
         )
 

@@ -68,20 +68,25 @@ def record_call(
     outcome: str,
     called_on: datetime.date,
     recorded_by: User | None,
+    share_phone: bool = False,
     version: str | None = None,
 ) -> CallRecord:
     """One call to one side. Both agree → the pair starts on the later date; one declines → it
-    ends as declined and the other person goes first in line (see docs/matching.md)."""
+    ends as declined and the other person goes first in line (see docs/matching.md).
+    `share_phone`: the person agrees that their friend gets their number (only with agrees)."""
     lock_unchanged(pair, version=version)
     if pair.state != Pair.State.PROPOSED:
         raise MatchingError(_("Calls are recorded for pairs that are still to be called."))
     if side not in Side.values or outcome not in CallRecord.Outcome.values:
         raise MatchingError(_("Unknown side or outcome."))
+    if share_phone and outcome != CallRecord.Outcome.AGREES:
+        raise MatchingError(_("Only a person who agrees to the pair can share their phone number."))
     call = CallRecord.objects.create(
         pair=pair,
         side=side,
         outcome=outcome,
         called_on=called_on,
+        share_phone=share_phone,
         recorded_by=recorded_by,
     )
     log_action(
@@ -91,6 +96,7 @@ def record_call(
         target=pair,
         side=side,
         outcome=outcome,
+        share_phone=share_phone,
         on=called_on.isoformat(),
     )
     if outcome == CallRecord.Outcome.DECLINES:

@@ -133,6 +133,7 @@ def pair_call(request: ProgrammeRequest, pk: int) -> HttpResponse:
             side=form.cleaned_data["side"],
             outcome=form.cleaned_data["outcome"],
             called_on=form.cleaned_data["called_on"],
+            share_phone=form.cleaned_data["share_phone"],
             recorded_by=request.user,
             version=form.loaded_version,
         ),

@@ -22,6 +22,8 @@ from ..forms import TemplateForm
 from ..models import Kind, MessageTemplate
 from ..rendering import Rendered, render_text, template_for
 from ..segments import sms_parts
+from ..services.notify import how_to_stop
+from ..services.outbox import settings_for
 from ..services.staff import reset_template, save_template
 
 WARN_ABOVE_PARTS = 2
@@ -58,6 +60,7 @@ def template_edit(request: ProgrammeRequest, kind: str, language: str) -> HttpRe
     )
     action = request.POST.get("action", "")
     preview: Rendered | None = None
+    stop_line = ""
     person: Participant | None = None
     status = 200
     if request.method == "POST" and action == "reset":
@@ -91,7 +94,9 @@ def template_edit(request: ProgrammeRequest, kind: str, language: str) -> HttpRe
                 body=form.cleaned_data["body"],
                 context=preview_context(request.programme, person, kind=kind, language=language),
             )
-    parts = sms_parts(preview.text) if preview is not None else None
+            stop_line = how_to_stop(settings_for(request.programme), language)
+    # Counted as `notify` sends it: every SMS ends with the line on how to stop.
+    parts = sms_parts(f"{preview.text}\n{stop_line}") if preview is not None else None
     return render(
         request,
         "messaging/template_form.html",
@@ -105,6 +110,7 @@ def template_edit(request: ProgrammeRequest, kind: str, language: str) -> HttpRe
             "variables": VARIABLES.get(kind, []),
             "preview": preview,
             "preview_person": person,
+            "stop_line": stop_line,
             "parts": parts,
             "too_long": parts is not None and parts.parts > WARN_ABOVE_PARTS,
             "rtl": translation.get_language_info(language)["bidi"],
@@ -136,6 +142,7 @@ def preview_context(
             "first_name": person.first_name if person else _("Amal"),
             "programme": programme.name,
             "friend_first_name": _("Sara"),
+            "friend_phone": "+46701234567",
             "activity": _("Language café"),
             "date": formats.date_format(day, "l j F"),
             "time": "17:00",
@@ -146,6 +153,7 @@ def preview_context(
             "link": settings.SITE_URL.rstrip("/") + f"/{programme.slug}/svar/…/",
             "activities": _("Language café, Monday 17:00"),
             "coordinator_phone": "",
+            "text": _("The language café is closed on Monday. Welcome back next week!"),
         }
     names = {name.rstrip("?") for name in VARIABLES.get(kind, [])}
     return {name: value for name, value in examples.items() if name in names}

@@ -3,26 +3,23 @@
 import datetime
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 from django.utils import timezone
 
 from sprakvan.activities.services import DEFAULT_WEEKS_AHEAD, expand_sessions
+from sprakvan.core.management.periodic import PeriodicCommand
 from sprakvan.core.models import Programme
 
 
-class Command(BaseCommand):
+class Command(PeriodicCommand):
     help = "Create the sessions of recurring schedules up to N weeks ahead. Safe to run again."
 
     def add_arguments(self, parser: CommandParser) -> None:
+        super().add_arguments(parser)
         parser.add_argument("--weeks", type=int, default=DEFAULT_WEEKS_AHEAD)
         parser.add_argument("--programme", help="only this programme (slug)")
         parser.add_argument(
             "--since", type=datetime.date.fromisoformat, help="also fill in from this date (Y-m-d)"
-        )
-        parser.add_argument(
-            "--now",
-            type=datetime.datetime.fromisoformat,
-            help="Act as if it were this moment (ISO, Swedish time if no zone is given).",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -30,8 +27,6 @@ class Command(BaseCommand):
         if options["programme"]:
             programme = Programme.objects.get(slug=options["programme"])
         now: datetime.datetime = options["now"] or timezone.now()
-        if timezone.is_naive(now):
-            now = timezone.make_aware(now)
         created = expand_sessions(
             today=timezone.localdate(now),
             weeks=options["weeks"],

@@ -12,10 +12,11 @@ import logging
 from typing import Any
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from sprakvan.core.management.periodic import PeriodicCommand
 from sprakvan.core.models import TickRun
 
 logger = logging.getLogger(__name__)
@@ -24,6 +25,7 @@ logger = logging.getLogger(__name__)
 DAILY = [
     "expand_sessions",
     "fail_stale_jobs",
+    "queue_waiting_news",
 ]
 EVERY_RUN = [
     "queue_reminders",
@@ -32,24 +34,15 @@ EVERY_RUN = [
 ]
 
 
-class Command(BaseCommand):
+class Command(PeriodicCommand):
     help = (
         "Run the periodic jobs: every run, queue the reminders and check-ins that are due and "
         "release held messages; once a day, expand schedules into sessions and fail stale "
         "background jobs. Run it every 15 minutes from cron; running it twice does nothing more."
     )
 
-    def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument(
-            "--now",
-            type=datetime.datetime.fromisoformat,
-            help="Act as if it were this moment (ISO, Swedish time if no zone is given).",
-        )
-
     def handle(self, *args: Any, **options: Any) -> None:
         now: datetime.datetime = options["now"] or timezone.now()
-        if timezone.is_naive(now):
-            now = timezone.make_aware(now)
         day = timezone.localdate(now)
         failed = []
         for name in [*DAILY, *EVERY_RUN]:
