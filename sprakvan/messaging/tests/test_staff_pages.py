@@ -127,6 +127,16 @@ def test_the_outbox_filters_by_kind_status_channel_and_date(
     assert shown(end=until) == {old.pk}
 
 
+def test_the_coordinator_is_told_when_sms_wait_for_tomorrows_budget(
+    alice: Client, amal: Participant
+) -> None:
+    make_message(amal, status=Status_.HELD, reason="budget")
+    make_message(amal, status=Status_.HELD, reason="quiet_hours")
+    page = alice.get(reverse("messaging:outbox"))
+    assert page.context["over_budget"] == 1
+    assert 'href="?status=held"' in page.content.decode()
+
+
 def test_the_outbox_counts_failed_and_unknown_messages_and_links_to_them(
     alice: Client, amal: Participant
 ) -> None:

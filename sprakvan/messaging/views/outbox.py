@@ -129,6 +129,8 @@ def outbox(request: ProgrammeRequest) -> HttpResponse:
             "query": query.urlencode(),
             "failed": troubles.get(Message.Status.FAILED, 0),
             "unknown": troubles.get(Message.Status.UNKNOWN, 0),
+            # The daily SMS budget is spent: the coordinator is told how many wait for tomorrow.
+            "over_budget": all_messages.filter(status=Message.Status.HELD, reason="budget").count(),
             "months": [
                 month_sms(request.programme, this_month),
                 month_sms(request.programme, last_month),
