@@ -27,8 +27,23 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 
+@pytest.fixture(scope="session")
+def _own_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """This test run's own file cache: two runs on one checkout (the shared `.cache/`) would
+    clear each other's throttle counters."""
+    location = str(tmp_path_factory.mktemp("cache"))
+    os.environ["CACHE_URL"] = f"filecache://{location}"  # for the commands tests start
+    return location
+
+
 @pytest.fixture(autouse=True)
-def _clean_cache_and_tasks(settings: Any) -> Iterator[None]:
+def _clean_cache_and_tasks(settings: Any, _own_cache_dir: str) -> Iterator[None]:
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": _own_cache_dir,
+        }
+    }
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
     settings.AXES_ENABLED = False
     # Pages default to Swedish; tests read the English msgids unless they choose a language.
