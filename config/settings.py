@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "sprakvan.matching",
     "sprakvan.activities",
     "sprakvan.partners",
+    "sprakvan.privacy",
     "sprakvan.reports",
     "sprakvan.demo",
 ]

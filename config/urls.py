@@ -17,6 +17,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("partners/", include("sprakvan.partners.urls")),
     path("reports/", include("sprakvan.reports.urls")),
     path("messages/", include("sprakvan.messaging.urls")),
+    path("privacy/", include("sprakvan.privacy.urls")),
     path("", include("sprakvan.accounts.urls")),
     path("", include("sprakvan.core.urls")),
     # Unsubscribe links (/m/…) and the SMS provider's hooks (/hooks/…), before the slugs.

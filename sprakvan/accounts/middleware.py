@@ -112,6 +112,7 @@ STAFF_PREFIXES = (
     "/reports/",
     "/messages/",
     "/audit/",
+    "/privacy/",
     "/platform/",
     "/admin/",
 )

@@ -1,61 +1,17 @@
-"""Writes of the reports app: goals, document texts, filing figures, and the erasure the
-statistics rely on (until a privacy app owns erasure, this is the reference for what it keeps)."""
+"""Writes of the reports app: goals, document texts and filing figures. (Erasure, which the
+statistics must survive, is `sprakvan.privacy.services.erase_participant`.)"""
 
 from __future__ import annotations
 
 import datetime
 from typing import Any
 
-from django.db import transaction
-from django.utils import timezone
-
 from sprakvan.accounts.models import User
 from sprakvan.core.audit import log_action
 from sprakvan.core.models import Programme
-from sprakvan.participants.models import Participant
 
 from .models import DocumentText, Goal, StatisticsRecord
 from .statistics import Figures, figures_as_json
-
-# What erasure blanks: everything that identifies or describes the person. It keeps the row,
-# and with it group, gender, registered_on, district, status and the dates, which the
-# statistics count and which other rows (pairs, attendance, referrals) point to.
-PERSONAL_FIELDS: dict[str, Any] = {
-    "first_name": "",
-    "last_name": "",
-    "phone": "",
-    "email": "",
-    "birth_year": None,
-    "notes": "",
-    "external_id": "",
-    "languages": 0,
-    "interests": 0,
-    "availability": 0,
-    "wish_gender": "",
-    "wish_age_min": None,
-    "wish_age_max": None,
-    "swedish_level": None,
-    "preferred_language": "",
-}
-
-
-@transaction.atomic
-def anonymise_participant(
-    participant: Participant, *, erased_by: User | None = None
-) -> Participant:
-    """Blank the person's personal data and mark the row erased; the counted fields stay."""
-    for name, value in PERSONAL_FIELDS.items():
-        setattr(participant, name, value)
-    participant.erased_at = timezone.now()
-    participant.save(update_fields=[*PERSONAL_FIELDS, "erased_at", "updated_at"])
-    participant.consents.all().delete()
-    log_action(
-        "participants.participant.erased",
-        programme=participant.programme,
-        actor=erased_by,
-        target=participant,
-    )
-    return participant
 
 
 def save_document_text(

@@ -342,6 +342,8 @@ TABLE: dict[str, Row] = {
     "participants:import_confirm": Row(get=POST_ONLY, post=COORDINATOR_CHANGES, pk="batch"),
     "participants:import_progress": Row(get=COORDINATOR_ONLY, pk="batch"),
     "participants:import_retry": Row(get=POST_ONLY, post=COORDINATOR_CHANGES, pk="batch"),
+    # privacy, erasure (issue 13, P1): coordinators only; a POST without "how" changes nothing
+    "privacy:erase": Row(get=COORDINATOR_ONLY, post=COORDINATOR_CHANGES, pk="newcomer"),
     # matching (require_POST before the role check: GET is 405 even without a login)
     "matching:proposals": Row(get=COORDINATOR_ONLY),
     "matching:proposal_accept": Row(

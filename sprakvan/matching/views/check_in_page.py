@@ -44,6 +44,8 @@ def check_in(request: HttpRequest, programme_slug: str, token: str) -> HttpRespo
         if link.participant_id == pair.newcomer_id
         else (pair.established, pair.newcomer)
     )
+    if person.erased_at is not None:  # an erased person's links stop working (privacy)
+        raise Http404
     with translation.override(_language(person.preferred_language)):
         context = {
             "programme": programme,

@@ -23,7 +23,8 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     """GET shows one button and changes nothing (link scanners open links); POST withdraws
     the e-mail consent, in the language the e-mail was written in."""
     message = message_of_token(token)
-    if message is None:
+    # An erased person's links stop working (privacy).
+    if message is None or (message.participant and message.participant.erased_at):
         raise Http404
     with translation.override(message.language):
         done = False

@@ -14,7 +14,7 @@ from sprakvan.accounts.tests.factories import UserFactory
 from sprakvan.core.audit import log_action
 from sprakvan.core.models import AuditEvent, Programme
 from sprakvan.participants.tests.factories import ParticipantFactory
-from sprakvan.reports.services import anonymise_participant
+from sprakvan.privacy.services import erase_participant
 
 pytestmark = pytest.mark.django_db
 
@@ -145,11 +145,11 @@ def test_erasing_a_person_leaves_their_log_entries_as_they_were(
     before = list(AuditEvent.objects.order_by("id").values())
     assert [row["action"] for row in before] == ["participants.participant.viewed"]
 
-    anonymise_participant(person, erased_by=coordinator)
+    erase_participant(person, requested_by=coordinator, how="phone")
 
     after = list(AuditEvent.objects.order_by("id").values())
     assert after[:1] == before
     assert len(after) == 2
     assert AuditEvent.objects.filter(
-        action="participants.participant.erased", object_id=person.pk
+        action="privacy.participant.erased", object_id=person.pk
     ).exists()

@@ -1,0 +1,396 @@
+"""The inventory of personal fields: purpose, legal basis, who sees it, how long it is kept.
+
+Pure, no Django: docs/privacy.md holds `render_markdown()` between two markers (rewrite it with
+`python -m sprakvan.privacy.inventory --write`); tests/test_inventory.py checks it and the models.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class PersonalField:
+    model: str
+    field: str
+    purpose: str
+    basis: str
+    seen_by: str
+    kept: str
+
+
+@dataclass(frozen=True)
+class FieldInfo:
+    """One concrete field of a model, as the check sees it (built from Django's _meta)."""
+
+    model: str
+    field: str
+    related_model: str | None = None
+
+
+# Legal bases (GDPR Art. 6(1)) as a Red Cross chapter and a municipality running a programme use them.
+CONSENT = "consent, Art. 6(1)(a)"
+PUBLIC_TASK = "public task, Art. 6(1)(e)"
+LEGITIMATE = "legitimate interest, Art. 6(1)(f)"
+LEGAL_OBLIGATION = "legal obligation, Art. 6(1)(c)"
+
+# Who sees it, by role.
+COORDINATOR = "coordinator"
+COORDINATOR_LEADER = "coordinator; activity leader (people at their activities)"
+COORDINATOR_REFERRER = "coordinator; the referrer who made the referral"
+STAFF = "the user; coordinators of their programmes; platform admin"
+PLATFORM = "platform admin (operators)"
+
+# How long it is kept.
+PARTICIPANT_PERIOD = (
+    "while in the programme; anonymised after the retention period without pair, attendance "
+    "or contact (default 24 months) or at erasure"
+)
+UNTIL_ERASURE = "as long as the participant row; blanked at erasure or anonymisation"
+NOTES_PERIOD = "12 months after writing, and blanked at erasure"
+IMPORT_PERIOD = "the uploaded file: 7 days after the import is done or abandoned"
+LEAD_PERIOD = "6 months when the person never registered; blanked at erasure"
+MESSAGE_PERIOD = "recipient and text as long as the participant row; blanked at erasure"
+STAFF_PERIOD = "while the account exists; removed with the account"
+INVITATION_PERIOD = "until accepted or withdrawn"
+CONTACT_PERIOD = "while the organisation takes part; replaced when the contact changes"
+CONSENT_PERIOD = "kept after erasure, attached only to the blanked participant row"
+AUDIT_PERIOD = "kept; payloads hold ids and counts only, never names"
+SUBSCRIPTION_PERIOD = "until withdrawn; deleted at erasure"
+CODE_PERIOD = "until the code expires; deleted at erasure"
+NOBODY = "nobody (a hash of the code)"
+AUDIT_READERS = "coordinator (own programme); platform admin"
+DOCUMENT_PERIOD = "with the partner-dialogue document (the agreement's documentation duty)"
+
+_P = "participants.Participant"
+
+
+def _fields(
+    model: str, how: tuple[str, str, str], *rows: tuple[str, str]
+) -> tuple[PersonalField, ...]:
+    """One model's fields sharing (basis, who sees them, how long kept): rows of (field, purpose)."""
+    return tuple(PersonalField(model, field, purpose, *how) for field, purpose in rows)
+
+
+WISH = "the person's wish about their friend"
+ORIGIN = "where the person came from: follow-up with partners and of outreach"
+MESSAGE = "the message as sent"
+PAIR = "the pair and its follow-up"
+PAIRED = ("newcomer", "established")
+STAFF_NAME = "staff name in the menu and the audit log"
+PARTNER_CONTACT = "the partner's contact person"
+DIALOGUE = "coordinator; partner viewer"
+
+INVENTORY: tuple[PersonalField, ...] = (
+    *_fields(
+        _P,
+        (CONSENT, COORDINATOR_LEADER, PARTICIPANT_PERIOD),
+        ("group", "newcomer or established: whom to match"),
+        ("first_name", "addressing the person; shown to their friend"),
+        ("last_name", "telling people apart"),
+    ),
+    *_fields(
+        _P,
+        (CONSENT, COORDINATOR, PARTICIPANT_PERIOD),
+        ("external_id", "finding the person again in the municipality's own register"),
+        ("phone", "calls and SMS about pairs and activities"),
+        ("email", "e-mail about pairs and activities"),
+        ("gender", "the friend's gender wish; statistics by gender"),
+        ("birth_year", "age wishes; statistics by age"),
+        ("district", "matching people who live near each other; statistics"),
+        ("languages", "languages the pair can share while practising Swedish"),
+        ("swedish_level", "matching and choosing activities"),
+        ("interests", "matching on shared interests"),
+        ("availability", "matching on times both can meet"),
+        ("wish_gender", WISH),
+        ("wish_age_min", WISH),
+        ("wish_age_max", WISH),
+        ("is_family", "matching families with families"),
+        ("accepts_family", "matching families with families"),
+        ("capacity", "how many newcomers an established person takes"),
+        ("source", ORIGIN),
+        ("source_organisation", ORIGIN),
+        ("source_event", ORIGIN),
+        ("heard_about", ORIGIN),
+        ("status", "where the person stands in the programme"),
+        ("status_changed_on", "where the person stands in the programme"),
+        ("registered_on", "the retention clock; statistics by year"),
+        ("preferred_language", "the language of messages and pages"),
+        ("possible_duplicate_of", "finding the same person registered twice"),
+    ),
+    *_fields(
+        _P, (CONSENT, COORDINATOR, NOTES_PERIOD), ("notes", "the coordinator's working notes")
+    ),
+    *_fields(
+        "participants.Consent",
+        (LEGAL_OBLIGATION, COORDINATOR, CONSENT_PERIOD),
+        ("participant", "proof that consent was given and withdrawn (Art. 7(1))"),
+    ),
+    *_fields(
+        "participants.ImportBatch",
+        (CONSENT, COORDINATOR, IMPORT_PERIOD),
+        ("content", "the uploaded spreadsheet, read once by the import"),
+        ("filename", "telling imports apart (a file name may carry a person's name)"),
+        ("error", "why an import stopped (may quote a row)"),
+    ),
+    *_fields(
+        "partners.Lead",
+        (CONSENT, COORDINATOR, LEAD_PERIOD),
+        ("first_name", "calling back someone met at an outreach event"),
+        ("phone", "calling back someone met at an outreach event"),
+        ("group", "newcomer or established: whom to call"),
+        ("interest", "what the person wanted to hear about"),
+        ("participant", "the lead who registered"),
+    ),
+    *_fields(
+        "partners.Referral",
+        (CONSENT, COORDINATOR_REFERRER, UNTIL_ERASURE),
+        ("participant", "who was referred"),
+        ("consent_given_by", "who agreed to the referral (the person or a guardian)"),
+    ),
+    *_fields(
+        "messaging.Message",
+        (CONSENT, COORDINATOR, MESSAGE_PERIOD),
+        ("participant", "whom a message went to"),
+        ("recipient", "the phone number or address sent to"),
+        ("language", "the language the person reads"),
+        ("subject", MESSAGE),
+        ("body", MESSAGE),
+        ("html_body", MESSAGE),
+    ),
+    *_fields("matching.Pair", (CONSENT, COORDINATOR, UNTIL_ERASURE), *((f, PAIR) for f in PAIRED)),
+    *_fields(
+        "matching.Rejection",
+        (CONSENT, COORDINATOR, UNTIL_ERASURE),
+        ("newcomer", "not proposing the same pair again"),
+        ("established", "not proposing the same pair again"),
+    ),
+    *_fields(
+        "matching.CallRecord",
+        (CONSENT, COORDINATOR, UNTIL_ERASURE),
+        ("share_phone", "whether the person agreed to give their phone to their friend"),
+    ),
+    *_fields(
+        "matching.CheckInAnswer",
+        (CONSENT, COORDINATOR, UNTIL_ERASURE),
+        ("participant", "who answered the check-in"),
+        ("answer", "how the pair is going, in the person's answer"),
+    ),
+    *_fields(
+        "matching.CheckInAnswer",
+        (CONSENT, COORDINATOR, NOTES_PERIOD),
+        ("comment", "the person's own words about the pair"),
+    ),
+    *_fields(
+        "activities.Attendance",
+        (CONSENT, COORDINATOR_LEADER, UNTIL_ERASURE),
+        ("participant", "who came: statistics and follow-up"),
+    ),
+    *_fields(
+        "activities.ReminderSubscription",
+        (CONSENT, COORDINATOR_LEADER, SUBSCRIPTION_PERIOD),
+        ("participant", "reminders for an activity"),
+    ),
+    *_fields(
+        "activities.ReminderCode",
+        (CONSENT, NOBODY, CODE_PERIOD),
+        ("participant", "confirming a reminder sign-up"),
+    ),
+    *_fields(
+        "accounts.User",
+        (LEGITIMATE, STAFF, STAFF_PERIOD),
+        ("first_name", STAFF_NAME),
+        ("last_name", STAFF_NAME),
+        ("email", "signing in and invitations"),
+    ),
+    *_fields(
+        "accounts.User",
+        (LEGITIMATE, PLATFORM, STAFF_PERIOD),
+        ("last_login", "security: spotting unused accounts"),
+    ),
+    *_fields(
+        "accounts.Invitation",
+        (LEGITIMATE, COORDINATOR, INVITATION_PERIOD),
+        ("email", "sending the invitation"),
+        ("first_name", "greeting the invited person"),
+    ),
+    *_fields(
+        "organisations.Organisation",
+        (LEGITIMATE, COORDINATOR, CONTACT_PERIOD),
+        ("contact_name", PARTNER_CONTACT),
+        ("contact_email", PARTNER_CONTACT),
+        ("contact_phone", PARTNER_CONTACT),
+    ),
+    *_fields(
+        "organisations.Organisation",
+        (LEGITIMATE, COORDINATOR, NOTES_PERIOD),
+        ("notes", "working notes about the partner"),
+    ),
+    *_fields(
+        "organisations.OutreachEvent",
+        (LEGITIMATE, COORDINATOR, NOTES_PERIOD),
+        ("notes", "working notes about the event"),
+    ),
+    *_fields(
+        "reports.DocumentText",
+        (PUBLIC_TASK, DIALOGUE, DOCUMENT_PERIOD),
+        ("participants", "who took part in the partner dialogue (staff and partners by name)"),
+        ("signatures", "who signed the partner-dialogue document"),
+    ),
+    *_fields(
+        "core.AuditEvent",
+        (LEGITIMATE, AUDIT_READERS, AUDIT_PERIOD),
+        ("actor", "who did what (accountability, Art. 5(2))"),
+    ),
+)
+
+# Fields whose names look personal but hold none, each with the reason.
+NOT_PERSONAL: dict[tuple[str, str], str] = {
+    ("core.Programme", "name"): "the programme's name",
+    ("core.District", "name"): "a district's name",
+    ("core.AuditEvent", "data"): "ids and counts only (the erasure test asserts no names)",
+    ("organisations.Organisation", "name"): "an organisation's name",
+    ("organisations.OutreachEvent", "name"): "an event's name",
+    ("organisations.OutreachEvent", "district"): "the event's district",
+    ("participants.Participant", "needs_review"): "a flag on the row",
+    ("participants.Participant", "erased_at"): "when the row was erased",
+    ("participants.Consent", "text_version"): "which version of the notice",
+    ("partners.Lead", "event"): "the outreach event",
+    ("messaging.MessagingSettings", "email_sender_name"): "the programme's sender name",
+    ("messaging.MessagingSettings", "stop_contact"): "the programme's contact for STOP",
+    ("messaging.MessageTemplate", "language"): "the template's language",
+    ("matching.CheckInAnswer", "answered_at"): "when (the row is personal through its participant)",
+    ("messaging.MessageTemplate", "body"): "a template with placeholders, no one's data",
+    ("messaging.GroupMessage", "texts"): "the texts of a group message, no one's data",
+    ("matching.Pair", "reasons"): "the engine's scores per criterion",
+    ("activities.Venue", "name"): "a venue's name",
+    ("activities.Venue", "address"): "a venue's address",
+    ("activities.Venue", "district"): "the venue's district",
+    ("activities.Activity", "district"): "the activity's district",
+    ("activities.Activity", "description"): "the activity's public description",
+    ("activities.Activity", "language_level"): "the activity's level",
+    ("activities.Session", "note"): "a public note on a session (moved, cancelled)",
+    ("partners.BudgetLine", "name"): "a budget line",
+    ("partners.Cost", "description"): "what a cost was for",
+    ("reports.Goal", "district"): "the goal's district",
+}
+
+# A field counts as personal when its name matches this (Django's snake_case names).
+PERSONAL = re.compile(
+    r"name|phone|e?mail|birth|address|note|comment|text|body|recipient|district|gender|contact"
+    r"|description|signature|^participants$|content|^data$|payload|(^|_)ip(_|$)|user_agent|heard"
+    r"|external_id|answer|wish|(^|_)age(_|$)|language|interest|availability|family"
+)
+
+# Models that describe a person: every one of their fields is either inventoried or listed above.
+PERSON_MODELS: frozenset[str] = frozenset({_P, "partners.Lead"})
+
+# Row bookkeeping, not about the person even on a person model.
+BOOKKEEPING: frozenset[str] = frozenset(
+    {"id", "programme", "created_at", "updated_at", "created_by"}
+)
+
+# A foreign key to one of these is personal (it says something about that person).
+PERSON_TARGETS: frozenset[str] = frozenset({_P})
+
+# Names suggesting a special category (Art. 9, Art. 10) or a proxy for one: such fields must not exist.
+SENSITIVE = re.compile(
+    r"ethnic|(^|_)race(_|$)|racial|religio|faith|health|diagnos|disab|medic|illness|nationalit"
+    r"|citizen|country_of_birth|birth_country|born_in|mother_tongue|native_lang|first_lang|sexual"
+    r"|orientation|political|(^|_)union|biometric|fingerprint|criminal|conviction|asylum"
+    r"|residence_permit"
+)
+
+
+def looks_personal(info: FieldInfo) -> bool:
+    return (
+        (info.model in PERSON_MODELS and info.field not in BOOKKEEPING)
+        or info.related_model in PERSON_TARGETS
+        or PERSONAL.search(info.field) is not None
+    )
+
+
+def check_fields(
+    fields: Iterable[FieldInfo],
+    *,
+    inventory: Iterable[PersonalField] = INVENTORY,
+    not_personal: Iterable[tuple[str, str]] = NOT_PERSONAL,
+) -> list[str]:
+    """The problems between the models' fields and the inventory, one sentence each; [] when none."""
+    fields = list(fields)
+    existing = {(info.model, info.field) for info in fields}
+    listed = {(item.model, item.field) for item in inventory}
+    excused = set(not_personal)
+    problems = []
+    for info in fields:
+        key = (info.model, info.field)
+        if SENSITIVE.search(info.field):
+            problems.append(f"{info.model}.{info.field} suggests a special category: remove it")
+        elif looks_personal(info) and key not in listed and key not in excused:
+            problems.append(f"{info.model}.{info.field} looks personal but is not in the inventory")
+    for model, field in sorted((listed | excused) - existing):
+        problems.append(f"{model}.{field} is listed but no longer exists")
+    for model, field in sorted(listed & excused):
+        problems.append(f"{model}.{field} is both in the inventory and listed as not personal")
+    return problems
+
+
+TABLE_HEAD = (
+    "| field | purpose | legal basis | who sees it | kept |\n| --- | --- | --- | --- | --- |"
+)
+
+
+def render_markdown(inventory: Iterable[PersonalField] = INVENTORY) -> str:
+    """The inventory section of docs/privacy.md: one table per model, in the inventory's order."""
+    lines = [
+        "## Field inventory",
+        "",
+        "Every personal field the platform stores: what it is for, the legal basis (GDPR Art. 6(1)),",
+        "who sees it and how long it is kept. Generated from `sprakvan/privacy/inventory.py` by",
+        "`python -m sprakvan.privacy.inventory --write`; a test fails when this text, the inventory",
+        "and the models disagree, and when a field's name suggests a special category (Art. 9).",
+    ]
+    current = ""
+    for item in inventory:
+        if item.model != current:
+            current = item.model
+            lines += ["", f"### {current}", "", TABLE_HEAD]
+        cells = (item.field, item.purpose, item.basis, item.seen_by, item.kept)
+        lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+START = "<!-- inventory:start (generated, do not edit by hand) -->"
+END = "<!-- inventory:end -->"
+DOCUMENT = Path(__file__).resolve().parents[2] / "docs" / "privacy.md"
+
+
+def inventory_section(document: str) -> str | None:
+    """The text between the markers in docs/privacy.md, or None when the markers are missing."""
+    start, end = document.find(START), document.find(END)
+    if start < 0 or end < start:
+        return None
+    return document[start + len(START) : end].strip("\n") + "\n"
+
+
+def write_document(path: Path = DOCUMENT) -> None:
+    """Replace the inventory section of the document (append it when the document has none)."""
+    document = path.read_text(encoding="utf-8") if path.exists() else "# Privacy\n"
+    block = f"{START}\n{render_markdown()}{END}"
+    start, end = document.find(START), document.find(END)
+    if start >= 0 and end > start:
+        document = document[:start] + block + document[end + len(END) :]
+    else:
+        document = document.rstrip("\n") + "\n\n" + block + "\n"
+    path.write_text(document, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["--write"]:
+        write_document()
+    else:
+        sys.stdout.write(render_markdown())
