@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime
 from itertools import groupby
 
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from sprakvan.accounts.access import get_programme_or_404
+from sprakvan.core.throttle import client_address, hit
 
 from .. import checkin, feeds, services
 from .. import schedule as rules
@@ -76,10 +76,7 @@ def activity_feed(request: HttpRequest, programme_slug: str, activity_id: int) -
 
 
 def _throttled(request: HttpRequest) -> bool:
-    key = f"activities:checkin:{request.META.get('REMOTE_ADDR', '')}"
-    count = cache.get_or_set(key, 0, 3600) or 0
-    cache.incr(key)
-    return count >= CHECKINS_PER_HOUR
+    return hit(f"activities:checkin:{client_address(request)}") > CHECKINS_PER_HOUR
 
 
 @require_http_methods(["GET", "POST"])

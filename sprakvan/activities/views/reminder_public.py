@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
@@ -25,6 +24,7 @@ from phonenumbers import PhoneNumber, PhoneNumberFormat, format_number
 from sprakvan.accounts.access import get_programme_or_404
 from sprakvan.core.forms_rendering import StyledFormMixin
 from sprakvan.core.models import Programme
+from sprakvan.core.throttle import client_address, hit
 from sprakvan.messaging.services import settings_for
 from sprakvan.messaging.services.notify import how_to_stop
 
@@ -62,27 +62,18 @@ class ReminderCodeForm(StyledFormMixin, forms.Form):
         )
 
 
-def _count(key: str) -> int:
-    cache.add(key, 0, 3600)
-    try:
-        return cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, 3600)
-        return 1
-
-
 def _throttled(request: HttpRequest, programme: Programme, phone: PhoneNumber) -> bool:
     """True when this address or this number already asked for too many codes this hour
     (counted for every number, registered or not, so the limit tells nothing either)."""
-    address = request.META.get("REMOTE_ADDR", "unknown")
+    address = client_address(request)
     number = salted_hmac(
         "sprakvan.activities.reminder_throttle",
         format_number(phone, PhoneNumberFormat.E164),
         algorithm="sha256",
     ).hexdigest()
     prefix = f"activities_public:reminder_throttle:{programme.slug}"
-    by_address = _count(f"{prefix}:address:{address}")
-    by_number = _count(f"{prefix}:number:{number}")
+    by_address = hit(f"{prefix}:address:{address}")
+    by_number = hit(f"{prefix}:number:{number}")
     return max(by_address, by_number) > CODES_PER_HOUR
 
 

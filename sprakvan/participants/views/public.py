@@ -3,7 +3,6 @@
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -11,6 +10,7 @@ from django.utils.translation import get_language
 
 from sprakvan.accounts.access import get_programme_or_404
 from sprakvan.core.models import Programme
+from sprakvan.core.throttle import client_address, hit
 
 from ..choices import PARTS_OF_DAY, WEEKDAYS, Group
 from ..forms import RegistrationForm
@@ -22,20 +22,10 @@ PART_SLUGS = ["morning", "afternoon", "evening"]
 GROUP_SLUGS = {"nyanland": Group.NEWCOMER, "etablerad": Group.ESTABLISHED}
 
 
-def _client_address(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
 def _throttled(request: HttpRequest, programme_slug: str) -> bool:
     """True when this address already sent too many sign-ups this hour."""
-    key = f"participants_public:throttle:{programme_slug}:{_client_address(request)}"
-    cache.add(key, 0, 3600)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, 3600)
-        count = 1
-    return count > settings.REGISTRATION_RATE_PER_HOUR
+    key = f"participants_public:throttle:{programme_slug}:{client_address(request)}"
+    return hit(key) > settings.REGISTRATION_RATE_PER_HOUR
 
 
 def availability_rows(form: RegistrationForm | Any) -> list[tuple[str, list[Any]]]:
