@@ -2,8 +2,8 @@
 
 A programme may replace any of them (`MessageTemplate`); these are sent otherwise. Plain,
 short and friendly; the Swedish in easy Swedish. Each fits in two SMS parts with ordinary
-values (checked by the tests against `EXAMPLES`), except the Arabic check-in: Arabic is sent
-as UCS-2 (67 characters a part) and the personal link alone takes about 120.
+values (checked by the tests against `EXAMPLES`), except the Arabic messages with a link:
+Arabic is sent as UCS-2 (67 characters a part) and a personal link alone takes about 120.
 Variables are Django template syntax (`{{ first_name }}`); every value is a ready string,
 written in the message's language by the caller (see docs/messaging.md).
 """
@@ -36,6 +36,8 @@ VARIABLES: dict[str, tuple[str, ...]] = {
     Kind.GROUP: ("first_name", "programme", "text"),
     Kind.CONSENT_CONFIRMATION: ("programme",),
     Kind.CODE: ("programme", "code"),
+    Kind.SIGN_IN: ("programme", "code", "link"),
+    Kind.CONSENT_RENEWAL: ("first_name", "programme", "link"),
 }
 
 SESSION_CHANGED_SUBJECT = {
@@ -196,6 +198,41 @@ DEFAULTS: dict[str, dict[str, tuple[str, str]]] = {
         "sv": ("Din kod", "Din kod från {{ programme }}: {{ code }}"),
         "en": ("Your code", "Your code from {{ programme }}: {{ code }}"),
         "ar": ("رمزك", "رمزك من {{ programme }}: {{ code }}"),
+    },
+    Kind.SIGN_IN: {
+        "sv": (
+            "Logga in på Mina sidor",
+            "Din kod till Mina sidor hos {{ programme }}: {{ code }}\n"
+            "Eller öppna länken: {{ link }}\nKoden och länken gäller i 30 minuter.",
+        ),
+        "en": (
+            "Sign in to My page",
+            "Your code for My page at {{ programme }}: {{ code }}\n"
+            "Or open the link: {{ link }}\nThe code and the link work for 30 minutes.",
+        ),
+        "ar": (
+            "الدخول إلى صفحتي",
+            "رمزك لصفحتي: {{ code }}\nأو افتح: {{ link }}\nصالح لمدة 30 دقيقة.",
+        ),
+    },
+    Kind.CONSENT_RENEWAL: {
+        "sv": (
+            "Vi har ändrat hur vi använder dina uppgifter",
+            "Hej {{ first_name }}! {{ programme }} har ändrat texten om dina uppgifter. "
+            "Vi skickar inga fler meddelanden förrän du har läst den och sagt ja igen. "
+            "Gå till Mina sidor: {{ link }}",
+        ),
+        "en": (
+            "We have changed how we use your details",
+            "Hi {{ first_name }}! {{ programme }} has changed the text about your details. "
+            "We send no more messages until you have read it and said yes again. "
+            "Go to My page: {{ link }}",
+        ),
+        "ar": (
+            "غيرنا طريقة استخدام بياناتك",
+            "مرحبا {{ first_name }}! غيرنا النص عن بياناتك. "
+            "لن نرسل رسائل حتى توافق مرة أخرى: {{ link }}",
+        ),
     },
 }
 

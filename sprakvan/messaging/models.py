@@ -23,6 +23,8 @@ class Kind(models.TextChoices):
     CONSENT_CONFIRMATION = "consent_confirmation", _("Confirmation of a withdrawn consent")
     CODE = "code", _("A code the person asked for")
     SESSION_CHANGED = "session_changed", _("Session moved or cancelled")
+    SIGN_IN = "sign_in", _("A sign-in link to the person's own page")
+    CONSENT_RENEWAL = "consent_renewal", _("Asking for consent again after the notice changed")
 
 
 def all_kinds() -> list[str]:

@@ -14,7 +14,10 @@ from django.db import transaction
 from sprakvan.accounts.models import User
 from sprakvan.core.audit import log_action
 
-from .models import Consent, ConsentPurpose, Participant, Status
+from .models import Consent, ConsentPurpose, Participant, PrivacyNotice, Status
+
+# The platform's standard notice, before a programme publishes its own version.
+STANDARD_NOTICE_VERSION = "2026-01"
 
 
 def current_consent(participant: Participant, *, purpose: str, channel: str = "") -> Consent | None:
@@ -30,12 +33,29 @@ def current_consent(participant: Participant, *, purpose: str, channel: str = ""
 
 def may_message(participant: Participant, *, channel: str) -> bool:
     """The one question messaging asks before sending: a current message consent for this
-    channel, from someone who has neither left nor been erased."""
+    channel, not paused by a newer notice, from someone who has neither left nor been erased."""
     if participant.erased_at is not None or participant.status == Status.LEFT:
         return False
-    return (
-        current_consent(participant, purpose=ConsentPurpose.MESSAGES, channel=channel) is not None
-    )
+    consent = current_consent(participant, purpose=ConsentPurpose.MESSAGES, channel=channel)
+    return consent is not None and consent.outdated_at is None
+
+
+def consent_outdated(participant: Participant, *, purpose: str, channel: str = "") -> bool:
+    """True when the person's current consent for this purpose (and channel) was given to an
+    older notice that changed the purpose: paused until they agree to the new text."""
+    consent = current_consent(participant, purpose=purpose, channel=channel)
+    return consent is not None and consent.outdated_at is not None
+
+
+def current_notice(programme_id: int) -> PrivacyNotice | None:
+    return PrivacyNotice.objects.filter(programme_id=programme_id).first()
+
+
+def notice_version(programme_id: int) -> str:
+    """The version a consent given now agrees to: the programme's newest notice, else the
+    platform's standard notice."""
+    notice = current_notice(programme_id)
+    return notice.version if notice else STANDARD_NOTICE_VERSION
 
 
 def give_consent(

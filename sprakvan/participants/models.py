@@ -159,6 +159,15 @@ class Participant(models.Model):
         verbose_name=_("possible duplicate of"),
     )
     needs_review = models.BooleanField(_("needs the coordinator's attention"), default=False)
+    notes_written_on = models.DateField(
+        _("notes last written"), null=True, blank=True, editable=False
+    )
+    paused_until = models.DateField(
+        _("away until"),
+        null=True,
+        blank=True,
+        help_text=_("The person is away: not proposed for a pair and sent no news until then."),
+    )
     erased_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -246,6 +255,15 @@ class Consent(models.Model):
         help_text=_("Empty when the person gave it themselves."),
     )
     withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    outdated_at = models.DateTimeField(
+        _("paused by a new notice"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When a new privacy notice changed this purpose: the consent pauses until the "
+            "person agrees to the new text (a new row)."
+        ),
+    )
 
     class Meta:
         ordering = ["-given_at"]
@@ -254,6 +272,44 @@ class Consent(models.Model):
     def __str__(self) -> str:
         channel = f", {self.get_channel_display()}" if self.channel else ""
         return f"{self.get_purpose_display()}{channel} ({self.text_version})"
+
+
+class PrivacyNotice(models.Model):
+    """One version of a programme's privacy notice (integritetspolicy). The text is the
+    platform's standard notice in the reader's language plus the programme's own text; a
+    Consent's `text_version` names the version the person agreed to. A version that changes a
+    purpose pauses the consents given to older versions for that purpose (see privacy.notices)."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="notices")
+    version = models.CharField(_("version"), max_length=20)
+    published_at = models.DateTimeField(_("published"))
+    changed_purposes = models.JSONField(
+        _("purposes changed"),
+        default=list,
+        blank=True,
+        help_text=_("Consents given to earlier versions for these purposes are asked again."),
+    )
+    own_text = models.TextField(
+        _("the programme's own text"),
+        blank=True,
+        help_text=_("Shown under the standard text: who is responsible, anything particular."),
+    )
+    change_summary = models.TextField(_("what changed"), blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        verbose_name = _("privacy notice")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "version"], name="privacy_notice_version_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.programme} {self.version}"
 
 
 class ImportBatch(models.Model):

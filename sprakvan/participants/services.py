@@ -15,10 +15,8 @@ from sprakvan.core.concurrency import lock_unchanged
 from sprakvan.core.models import Programme
 
 from . import hooks
-from .consents import give_consent
+from .consents import give_consent, notice_version
 from .models import Channel, Consent, ConsentPurpose, Participant, Source, Status
-
-CONSENT_TEXT_VERSION = "2026-01"
 
 # The intake fields a registration or an edit may set (never programme, status or erasure).
 EDITABLE_FIELDS = {
@@ -128,11 +126,13 @@ def record_consent(
     by_email: bool = False,
     by_sms: bool = False,
     recorded_by: User | None = None,
-    text_version: str = CONSENT_TEXT_VERSION,
+    text_version: str | None = None,
 ) -> list[Consent]:
     """What a form asked at once: the purpose's own row (registration has no channel) and a
-    message consent row for each channel ticked, all given at the same moment."""
+    message consent row for each channel ticked, all given at the same moment, to the
+    programme's current notice unless `text_version` names another (an import)."""
     now = timezone.now()
+    text_version = text_version or notice_version(participant.programme_id)
     rows = []
     if purpose != ConsentPurpose.MESSAGES:
         rows.append(

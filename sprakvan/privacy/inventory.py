@@ -62,6 +62,7 @@ CONSENT_PERIOD = "kept after erasure, attached only to the blanked participant r
 AUDIT_PERIOD = "kept; payloads hold ids and counts only, never names"
 SUBSCRIPTION_PERIOD = "until withdrawn; deleted at erasure"
 CODE_PERIOD = "until the code expires; deleted at erasure"
+SIGN_IN_PERIOD = "30 minutes; deleted by the daily purge once expired, and at erasure"
 NOBODY = "nobody (a hash of the code)"
 AUDIT_READERS = "coordinator (own programme); platform admin"
 DOCUMENT_PERIOD = "with the partner-dialogue document (the agreement's documentation duty)"
@@ -121,9 +122,13 @@ INVENTORY: tuple[PersonalField, ...] = (
         ("registered_on", "the retention clock; statistics by year"),
         ("preferred_language", "the language of messages and pages"),
         ("possible_duplicate_of", "finding the same person registered twice"),
+        ("paused_until", "the person is away until then: no proposals, no news"),
     ),
     *_fields(
-        _P, (CONSENT, COORDINATOR, NOTES_PERIOD), ("notes", "the coordinator's working notes")
+        _P,
+        (CONSENT, COORDINATOR, NOTES_PERIOD),
+        ("notes", "the coordinator's working notes"),
+        ("notes_written_on", "the notes' retention clock"),
     ),
     *_fields(
         "participants.Consent",
@@ -201,6 +206,18 @@ INVENTORY: tuple[PersonalField, ...] = (
         ("participant", "confirming a reminder sign-up"),
     ),
     *_fields(
+        "privacy.SignInToken",
+        (CONSENT, NOBODY, SIGN_IN_PERIOD),
+        ("participant", "signing in to the own page, confirming erasure"),
+    ),
+    *_fields(
+        "privacy.PrivacySettings",
+        (LEGITIMATE, "participants of the programme (their own page); coordinator", CONTACT_PERIOD),
+        ("contact_name", "whom participants ask"),
+        ("contact_phone", "whom participants ask"),
+        ("contact_email", "whom participants ask"),
+    ),
+    *_fields(
         "accounts.User",
         (LEGITIMATE, STAFF, STAFF_PERIOD),
         ("first_name", STAFF_NAME),
@@ -259,6 +276,7 @@ NOT_PERSONAL: dict[tuple[str, str], str] = {
     ("participants.Participant", "needs_review"): "a flag on the row",
     ("participants.Participant", "erased_at"): "when the row was erased",
     ("participants.Consent", "text_version"): "which version of the notice",
+    ("participants.PrivacyNotice", "own_text"): "the programme's part of its privacy notice",
     ("partners.Lead", "event"): "the outreach event",
     ("messaging.MessagingSettings", "email_sender_name"): "the programme's sender name",
     ("messaging.MessagingSettings", "stop_contact"): "the programme's contact for STOP",

@@ -23,7 +23,7 @@ from sprakvan.messaging.rendering import render_message
 from sprakvan.messaging.services import queue_message, settings_for
 from sprakvan.messaging.services.notify import how_to_stop, language_for
 from sprakvan.participants.choices import Channel
-from sprakvan.participants.consents import current_consent, give_consent
+from sprakvan.participants.consents import current_consent, give_consent, notice_version
 from sprakvan.participants.models import ConsentPurpose, Participant, Status
 
 from ..models import Activity, ReminderCode
@@ -31,7 +31,6 @@ from .reminders import subscribe
 
 CODE_VALID_FOR = datetime.timedelta(minutes=15)
 MAX_TRIES = 5
-CONSENT_TEXT_VERSION = "reminders-2026-12"
 
 
 class Outcome(enum.StrEnum):
@@ -133,11 +132,12 @@ def confirm_code(
     participant = row.participant
     subscribe(participant, activity, by=None, now=now)
     if current_consent(participant, purpose=ConsentPurpose.MESSAGES, channel=Channel.SMS) is None:
+        text_version = notice_version(activity.programme_id)
         give_consent(
             participant,
             purpose=ConsentPurpose.MESSAGES,
             channel=Channel.SMS,
-            text_version=CONSENT_TEXT_VERSION,
+            text_version=text_version,
             at=now,
         )
         log_action(
@@ -147,6 +147,6 @@ def confirm_code(
             target=participant,
             purpose=ConsentPurpose.MESSAGES,
             channel=Channel.SMS,
-            text_version=CONSENT_TEXT_VERSION,
+            text_version=text_version,
         )
     return Outcome.CONFIRMED

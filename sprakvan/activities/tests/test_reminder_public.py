@@ -18,7 +18,7 @@ from sprakvan.core.models import Programme
 from sprakvan.messaging.models import Kind, Message
 from sprakvan.messaging.services import settings_for
 from sprakvan.messaging.services.notify import how_to_stop
-from sprakvan.participants.consents import current_consent
+from sprakvan.participants.consents import STANDARD_NOTICE_VERSION, current_consent
 from sprakvan.participants.models import Participant
 from sprakvan.participants.tests.factories import ConsentFactory, ParticipantFactory
 
@@ -87,7 +87,7 @@ def test_a_participant_gets_a_code_by_sms_and_is_subscribed_with_sms_consent(
     subscription = ReminderSubscription.objects.current().get(participant=amina)
     assert (subscription.activity, subscription.created_by) == (activity, None)
     consent = current_consent(amina, purpose="messages", channel="sms")
-    assert consent is not None and consent.text_version == "reminders-2026-12"
+    assert consent is not None and consent.text_version == STANDARD_NOTICE_VERSION
     done = client.get(done_url).content.decode()
     with translation.override("en"):
         stop = how_to_stop(settings_for(activity.programme), "en")

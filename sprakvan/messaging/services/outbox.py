@@ -20,14 +20,15 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from sprakvan.core.models import Programme
-from sprakvan.participants.consents import may_message
-from sprakvan.participants.models import Channel, Participant, Status
+from sprakvan.participants.consents import consent_outdated, may_message
+from sprakvan.participants.models import Channel, ConsentPurpose, Participant, Status
 
 from ..models import Kind, Message, MessagingSettings
 
 # Sent at once, whatever the consent, the hour or the budget: the answer to STOP (even though
-# consent is now withdrawn: the law expects it), and a code the person just asked for.
-UNCONDITIONAL = {Kind.CONSENT_CONFIRMATION, Kind.CODE}
+# consent is now withdrawn: the law expects it), and a code or sign-in link the person just
+# asked for.
+UNCONDITIONAL = {Kind.CONSENT_CONFIRMATION, Kind.CODE, Kind.SIGN_IN}
 STALE_SENDING = datetime.timedelta(minutes=10)
 
 
@@ -100,18 +101,21 @@ def _reason_not_to_queue(
         return ""
     if kind not in settings_for(programme).kinds_enabled:
         return "kind_off"
-    return reason_not_to_send(participant, channel=channel)
+    return reason_not_to_send(participant, channel=channel, kind=kind)
 
 
-def reason_not_to_send(participant: Participant | None, *, channel: str) -> str:
-    """Why this person may not get a message on this channel now ("" when they may)."""
+def reason_not_to_send(participant: Participant | None, *, channel: str, kind: str = "") -> str:
+    """Why this person may not get a message on this channel now ("" when they may). A
+    consent paused by a newer notice stops every message but the one asking to renew it."""
     if participant is None or participant.erased_at is not None:
         return "erased"
     if participant.status == Status.LEFT:
         return "left"
-    if not may_message(participant, channel=channel):
-        return "no_consent"
-    return ""
+    if may_message(participant, channel=channel):
+        return ""
+    if consent_outdated(participant, purpose=ConsentPurpose.MESSAGES, channel=channel):
+        return "" if kind == Kind.CONSENT_RENEWAL else "consent_outdated"
+    return "no_consent"
 
 
 def release_due(*, now: datetime.datetime | None = None) -> int:

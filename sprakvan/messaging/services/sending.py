@@ -82,7 +82,7 @@ def send_message(message_id: int, *, now: datetime.datetime | None = None) -> Me
 def _held_or_stopped(message: Message, now: datetime.datetime) -> bool:
     """Set the message CANCELLED, FAILED or HELD (and True) when it may not go out now."""
     if message.kind not in UNCONDITIONAL:
-        reason = reason_not_to_send(message.participant, channel=message.channel)
+        reason = reason_not_to_send(message.participant, channel=message.channel, kind=message.kind)
         if reason:
             message.status, message.reason = Message.Status.CANCELLED, reason
             return True

@@ -19,7 +19,8 @@ from sprakvan.messaging.rendering import (
 from sprakvan.messaging.segments import sms_parts
 
 # Arabic goes as UCS-2 (67 characters a part) and the personal answer link alone takes ~120.
-THREE_PARTS_ALLOWED = {(Kind.CHECK_IN, "ar")}
+# Arabic goes as UCS-2 (67 characters a part): a message with a link takes three.
+THREE_PARTS_ALLOWED = {(kind, "ar") for kind in (Kind.CHECK_IN, Kind.SIGN_IN, Kind.CONSENT_RENEWAL)}
 
 
 def every_default() -> list[tuple[str, str]]:

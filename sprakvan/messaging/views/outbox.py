@@ -30,6 +30,7 @@ COST_UNITS_PER_KRONA = 10000
 # The reason codes of the outbox, in words. A code missing here is shown as it is.
 REASONS = {
     "no_consent": _("No consent for this channel"),
+    "consent_outdated": _("Paused: the person has not agreed to the new privacy notice yet"),
     "left": _("The person has left the programme"),
     "erased": _("The person was erased"),
     "kind_off": _("This kind of message is switched off"),

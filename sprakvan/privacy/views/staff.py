@@ -12,8 +12,8 @@ from django.views.decorators.http import require_http_methods
 from sprakvan.accounts.access import ProgrammeRequest, coordinator_view, get_scoped
 from sprakvan.participants.models import Participant
 
-from .forms import ErasureForm
-from .services import erase_participant, erasure_preview
+from ..forms import ErasureForm
+from ..services import erase_participant, erasure_preview
 
 
 @require_http_methods(["GET", "POST"])
