@@ -27,6 +27,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("<slug:programme_slug>/", include("sprakvan.matching.public_urls")),
     path("<slug:programme_slug>/", include("sprakvan.activities.public_urls")),
     path("<slug:programme_slug>/", include("sprakvan.partners.public_urls")),
+    path("<slug:programme_slug>/", include("sprakvan.privacy.public_urls")),
 ]
 # No /media/ route, not even with DEBUG on: uploads (signed agreements) are served only by
 # views that check the role and programme (partners:agreement_document).

@@ -28,6 +28,7 @@ MENU = [
     ("messaging:outbox", _("Messages"), {COORDINATOR}),
     ("accounts:staff_list", _("Staff"), {COORDINATOR}),
     ("accounts:audit_log", _("Audit log"), {COORDINATOR}),
+    ("privacy:settings", _("Privacy"), {COORDINATOR}),
 ]
 
 

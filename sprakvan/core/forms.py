@@ -1,6 +1,7 @@
-"""Forms of the platform admin and the audit log filter."""
+"""Forms of the platform admin and the audit log filter, and the one-time code form of the
+public pages."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib.auth import get_user_model
@@ -9,6 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from .forms_rendering import StyledFormMixin, model_choice_field
 from .models import AuditEventQuerySet, Programme
 from .services import check_slug_is_free
+
+if TYPE_CHECKING:  # django-stubs is a development dependency
+    from django_stubs_ext import StrOrPromise
 
 
 class ProgrammeForm(StyledFormMixin, forms.ModelForm):
@@ -89,3 +93,22 @@ class AuditFilterForm(StyledFormMixin, forms.Form):
         return events.about(
             object_type=data["object_type"].strip(), object_id=data["object_id"]
         ).between(data["start"], data["end"])
+
+
+class OneTimeCodeForm(StyledFormMixin, forms.Form):
+    """A 6-digit code someone was sent (signing in to the own page, erasing, reminders): the
+    phone's keypad, the operating system's code autofill, digits left to right."""
+
+    code = forms.RegexField(
+        label=_("The code (6 digits)"),
+        regex=r"^\s*\d{6}\s*$",
+        error_messages={"invalid": _("The code has six digits.")},
+    )
+
+    def __init__(self, *args: Any, label: "StrOrPromise | None" = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if label:
+            self.fields["code"].label = label
+        self.fields["code"].widget.attrs.update(
+            {"autocomplete": "one-time-code", "inputmode": "numeric", "dir": "ltr"}
+        )

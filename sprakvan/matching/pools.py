@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from django.db.models import Count, F, Q
+from django.utils import timezone
 
 from sprakvan.core.models import District, Programme
 from sprakvan.participants.choices import Status
@@ -122,30 +123,38 @@ class Market:
         return dataclasses.replace(proposal, reasons=reasons)
 
 
-def waiting_newcomers(programme: Programme) -> ParticipantQuerySet:
-    """Newcomers waiting for a friend and not already in an open pair."""
+def waiting_newcomers(
+    programme: Programme, *, today: datetime.date | None = None
+) -> ParticipantQuerySet:
+    """Newcomers waiting for a friend, not away (`paused_until`) and not already in an open
+    pair."""
     return (
         Participant.objects.filter(programme=programme)
         .newcomers()
         .waiting()
+        .available(today or timezone.localdate())
         .exclude(pairs_as_newcomer__state__in=Pair.OPEN_STATES)
     )
 
 
-def available_established(programme: Programme) -> ParticipantQuerySet:
-    """Established volunteers who may take (another) friend: waiting, or matched below capacity."""
+def available_established(
+    programme: Programme, *, today: datetime.date | None = None
+) -> ParticipantQuerySet:
+    """Established volunteers who may take (another) friend: waiting, or matched below capacity,
+    and not away (`paused_until`)."""
     return (
         Participant.objects.filter(programme=programme)
         .established()
         .current()
+        .available(today or timezone.localdate())
         .filter(status__in=[Status.WAITING, Status.MATCHED])
     )
 
 
-def pool_sizes(programme: Programme) -> tuple[int, int]:
+def pool_sizes(programme: Programme, *, today: datetime.date | None = None) -> tuple[int, int]:
     """Waiting newcomers, and volunteers with at least one free place."""
     free = (
-        available_established(programme)
+        available_established(programme, today=today)
         .annotate(
             open_pairs=Count(
                 "pairs_as_established", filter=Q(pairs_as_established__state__in=Pair.OPEN_STATES)
@@ -153,7 +162,7 @@ def pool_sizes(programme: Programme) -> tuple[int, int]:
         )
         .filter(open_pairs__lt=F("capacity"))
     )
-    return waiting_newcomers(programme).count(), free.count()
+    return waiting_newcomers(programme, today=today).count(), free.count()
 
 
 def open_pair_counts(programme: Programme) -> dict[int, int]:
@@ -285,10 +294,10 @@ def load_market(
     weights = settings.engine_weights()
     district_ids, neighbours = districts_of(programme)
     district_index = {pk: i for i, pk in enumerate(district_ids)}
-    newcomers_qs = waiting_newcomers(programme)
+    newcomers_qs = waiting_newcomers(programme, today=today)
     if newcomer_ids is not None:
         newcomers_qs = newcomers_qs.filter(id__in=list(newcomer_ids))
-    volunteers_qs = available_established(programme)
+    volunteers_qs = available_established(programme, today=today)
     if established_ids is not None:
         volunteers_qs = volunteers_qs.filter(id__in=list(established_ids))
     taken = open_pair_counts(programme)

@@ -26,7 +26,14 @@ from sprakvan.core.spreadsheets import read_rows as read_spreadsheet
 
 from . import hooks
 from .choices import INTERESTS, LANGUAGES, Gender, Group, Source, Status, WishGender
-from .models import INTEREST_SLUGS, LANGUAGE_CODES, ConsentPurpose, Participant, mask_of
+from .models import (
+    INTEREST_SLUGS,
+    LANGUAGE_CODES,
+    ConsentPurpose,
+    ImportBatch,
+    Participant,
+    mask_of,
+)
 from .services import record_consent
 
 REQUIRED = ["external_id", "group", "first_name", "registered_on"]
@@ -299,8 +306,10 @@ def import_rows(
     *,
     imported_by: User | None = None,
     progress: Callable[[int], None] | None = None,
+    batch: ImportBatch | None = None,
 ) -> ImportResult:
-    """Create or update participants; all in one transaction. Match on external_id, then phone."""
+    """Create or update participants; all in one transaction. Match on external_id, then phone.
+    The people it creates remember the uploaded `batch` they came from (none from the command)."""
     rows = list(rows)
     result = ImportResult()
     existing = Participant.objects.filter(programme=programme)
@@ -315,7 +324,11 @@ def import_rows(
             )
             if participant is None:
                 participant = Participant.objects.create(
-                    programme=programme, status_changed_on=values["registered_on"], **values
+                    programme=programme,
+                    status_changed_on=values["registered_on"],
+                    notes_written_on=timezone.localdate() if values["notes"] else None,
+                    import_batch=batch,
+                    **values,
                 )
                 record_consent(
                     participant,
@@ -354,4 +367,6 @@ def _apply(participant: Participant, values: dict[str, Any]) -> bool:
         if current != value:
             setattr(participant, name, value)
             changed = True
+            if name == "notes":
+                participant.notes_written_on = timezone.localdate() if value else None
     return changed

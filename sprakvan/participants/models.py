@@ -55,6 +55,10 @@ class ParticipantQuerySet(models.QuerySet["Participant"]):
     def waiting(self) -> ParticipantQuerySet:
         return self.current().filter(status=Status.WAITING)
 
+    def available(self, today: datetime.date) -> ParticipantQuerySet:
+        """Not away: no `paused_until` after today (the person is back on that day)."""
+        return self.exclude(paused_until__gt=today)
+
     def in_district(self, district: District) -> ParticipantQuerySet:
         return self.filter(district=district)
 
@@ -132,6 +136,15 @@ class Participant(models.Model):
     )
     heard_about = models.CharField(
         _("heard about us"), max_length=20, choices=HeardAbout.choices, blank=True
+    )
+    import_batch = models.ForeignKey(
+        "ImportBatch",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="participants",
+        verbose_name=_("imported from"),
     )
     source_event = models.ForeignKey(
         "organisations.OutreachEvent",

@@ -95,6 +95,8 @@ def register_participant(
         possible_duplicate_of=existing,
         needs_review=existing is not None or source != Source.SELF_REGISTRATION,
         status_changed_on=fields["registered_on"],
+        # The notes' retention clock (privacy.purge clears notes 12 months after writing).
+        notes_written_on=timezone.localdate() if fields.get("notes") else None,
         **fields,
     )
     record_consent(
@@ -178,8 +180,11 @@ def update_participant(
             changed.append(field)
     if changed:
         participant.full_clean()
+        written = ["notes_written_on"] if "notes" in changed else []
+        if written:
+            participant.notes_written_on = timezone.localdate() if participant.notes else None
         # Only the changed fields: a status set meanwhile (not an intake field) is kept.
-        participant.save(update_fields=[*changed, "updated_at"])
+        participant.save(update_fields=[*changed, *written, "updated_at"])
         log_action(
             "participants.participant.changed",
             programme=participant.programme,
@@ -228,6 +233,9 @@ def merge_duplicate(duplicate: Participant, *, merged_by: User | None) -> Partic
             setattr(original, field, value)
     if duplicate.notes:
         original.notes = "\n".join(filter(None, [original.notes, duplicate.notes]))
+        # The merged notes are as old as their newest part.
+        dates = [original.notes_written_on, duplicate.notes_written_on]
+        original.notes_written_on = max((d for d in dates if d), default=None)
     original.save()
     duplicate.consents.update(participant=original)
     # A referral or a fair lead follows the person, not the registration row.

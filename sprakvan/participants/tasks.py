@@ -42,7 +42,11 @@ def _import(batch_id: int) -> None:
             cache.set(progress_key(batch_id), done, 3600)
 
         result = import_rows(
-            batch.programme, checked.rows, imported_by=batch.uploaded_by, progress=progress
+            batch.programme,
+            checked.rows,
+            imported_by=batch.uploaded_by,
+            progress=progress,
+            batch=batch,
         )
     except SpreadsheetError as exc:
         ImportBatch.objects.filter(pk=batch_id).update(

@@ -117,6 +117,7 @@ INVENTORY: tuple[PersonalField, ...] = (
         ("source_organisation", ORIGIN),
         ("source_event", ORIGIN),
         ("heard_about", ORIGIN),
+        ("import_batch", ORIGIN),
         ("status", "where the person stands in the programme"),
         ("status_changed_on", "where the person stands in the programme"),
         ("registered_on", "the retention clock; statistics by year"),

@@ -14,6 +14,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.cache import add_never_cache_headers
 
 from sprakvan.accounts.access import get_programme_or_404
 from sprakvan.core.models import Programme
@@ -40,13 +41,13 @@ def signed_in(request: HttpRequest, programme: Programme) -> Participant | None:
     """The participant signed in to this programme's page, or None (and the sign-in ends)
     when there is none, it was idle too long, or the person was erased."""
     entry = request.session.get(_key(programme))
-    if not isinstance(entry, dict):
+    if not isinstance(entry, dict) or not isinstance(entry.get("id"), int):
         return None
     now = time.time()
     participant = None
     if now - entry.get("seen", 0) <= IDLE_SECONDS:
         participant = Participant.objects.filter(
-            pk=entry.get("id"), programme=programme, erased_at__isnull=True
+            pk=entry["id"], programme=programme, erased_at__isnull=True
         ).first()
     if participant is None:
         sign_out(request, programme)
@@ -78,7 +79,7 @@ def own_page_view(
         request.participant = participant  # type: ignore[attr-defined]
         response = view(request, programme_slug, *args, **kwargs)
         # Personal pages are never kept by a shared computer's browser or a proxy.
-        response["Cache-Control"] = "no-store"
+        add_never_cache_headers(response)
         return response
 
     return wrapper

@@ -3,7 +3,8 @@ with the activities nearest to them this week, so nobody waits in silence.
 
 The n-th message (key `waiting_news:participant:<id>:<n>`) is due when the person has waited
 n × 60 days; it is queued only within 7 days of that mark, so a late run (or the demo's
-years of history) sends no burst of old news. Run daily by `tick`.
+years of history) sends no burst of old news. Nobody away (`paused_until` after today) gets
+news. Run daily by `tick`.
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ def queue_waiting_news(*, now: datetime.datetime | None = None) -> int:
     today = timezone.localdate(now)
     waiting = (
         Participant.objects.waiting()
+        .available(today)
         .filter(
             programme__archived_at__isnull=True,
             registered_on__lte=today - datetime.timedelta(days=NEWS_EVERY_DAYS),

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.contrib.staticfiles import finders
 from django.db.models import QuerySet
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,6 +16,7 @@ from django.views.decorators.http import require_POST
 from sprakvan.accounts.access import ProgrammeRequest, leader_view
 from sprakvan.core.audit import log_action
 from sprakvan.core.htmx import is_htmx
+from sprakvan.core.pdf import html_to_pdf
 from sprakvan.participants.models import Participant
 
 from .. import checkin, services
@@ -27,7 +26,6 @@ from .access import display_name, get_session_for_user, is_coordinator
 
 BLANK_ROWS = 12
 # WeasyPrint reports every rendering step at INFO; the log is not the place for it.
-logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 
 @dataclass(frozen=True)
@@ -251,19 +249,11 @@ def session_print(request: ProgrammeRequest, pk: int) -> HttpResponse:
 @leader_view
 def session_pdf(request: ProgrammeRequest, pk: int) -> HttpResponse:
     """The same list as a tagged PDF (PDF/UA-1) made by WeasyPrint."""
-    from weasyprint import CSS, HTML
-    from weasyprint.urls import URLFetcher
-
     session = get_session_for_user(request, pk)
     html = render_to_string(
         "activities/session_print.html", {**_print_context(request, session), "pdf": True}, request
     )
-    stylesheet = finders.find("activities/print.css")
-    pdf = HTML(
-        string=html,
-        base_url=request.build_absolute_uri("/"),
-        url_fetcher=URLFetcher(allowed_protocols={"file", "data"}),
-    ).write_pdf(stylesheets=[CSS(filename=stylesheet)], pdf_variant="pdf/ua-1")
+    pdf = html_to_pdf(html, stylesheets=["activities/print.css"])
     log_action(
         "activities.attendance_list.downloaded",
         programme=request.programme,

@@ -22,6 +22,7 @@ from phonenumber_field.formfields import PhoneNumberField
 from phonenumbers import PhoneNumber, PhoneNumberFormat, format_number
 
 from sprakvan.accounts.access import get_programme_or_404
+from sprakvan.core.forms import OneTimeCodeForm
 from sprakvan.core.forms_rendering import StyledFormMixin
 from sprakvan.core.models import Programme
 from sprakvan.core.throttle import client_address, hit
@@ -45,20 +46,6 @@ class ReminderPhoneForm(StyledFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["phone"].widget.attrs.update(
             {"autocomplete": "tel", "inputmode": "tel", "dir": "ltr"}
-        )
-
-
-class ReminderCodeForm(StyledFormMixin, forms.Form):
-    code = forms.RegexField(
-        label=_("The code from the SMS"),
-        regex=r"^\s*\d{6}\s*$",
-        error_messages={"invalid": _("The code has six digits.")},
-    )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["code"].widget.attrs.update(
-            {"autocomplete": "one-time-code", "inputmode": "numeric", "dir": "ltr"}
         )
 
 
@@ -110,7 +97,7 @@ def reminder_code(request: HttpRequest, programme_slug: str, activity_id: int) -
     pending = request.session.get(PENDING)
     if not pending or pending.get("activity") != activity.pk:
         return redirect("activities_public:reminder_request", programme.slug, activity.pk)
-    form = ReminderCodeForm(request.POST or None)
+    form = OneTimeCodeForm(request.POST or None, label=_("The code from the SMS"))
     context: dict[str, Any] = {"programme": programme, "activity": activity, "form": form}
     if pending["tries"] >= MAX_TRIES:
         context["too_many"] = True

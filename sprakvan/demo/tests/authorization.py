@@ -283,6 +283,20 @@ def check_in_link(world: World) -> dict[str, Any]:
     return {**slug(world), "token": token}
 
 
+def published_notice(world: World) -> dict[str, Any]:
+    """A version of the privacy notice published by the world's own programme (issue 13, H5);
+    its name differs per programme, so under the other slug it is unknown."""
+    from sprakvan.participants.models import PrivacyNotice
+
+    programme = world.regular.programme  # the other side's `programme` is Vi ses (for slugs)
+    notice, _created = PrivacyNotice.objects.get_or_create(
+        programme=programme,
+        version=f"matrix-{programme.pk}",
+        defaults={"published_at": programme.created_at},
+    )
+    return {**slug(world), "version": notice.version}
+
+
 # URL prefixes of routes that are not ours (Django's admin, allauth, i18n): any route under
 # them whose view is not in sprakvan passes the completeness test; TABLE samples one of each.
 NOT_OURS = {
@@ -344,6 +358,18 @@ TABLE: dict[str, Row] = {
     "participants:import_retry": Row(get=POST_ONLY, post=COORDINATOR_CHANGES, pk="batch"),
     # privacy, erasure (issue 13, P1): coordinators only; a POST without "how" changes nothing
     "privacy:erase": Row(get=COORDINATOR_ONLY, post=COORDINATOR_CHANGES, pk="newcomer"),
+    # privacy, export (issue 13, H3): the coordinator's download for a request by phone or paper
+    "privacy:export": Row(get=COORDINATOR_ONLY, pk="newcomer", kwargs=lambda w: {"fmt": "json"}),
+    # privacy, the notice and its settings (issue 13, H5): coordinators only
+    "privacy:settings": Row(get=COORDINATOR_ONLY, post=COORDINATOR_CHANGES),
+    "privacy:publish_notice": Row(get=COORDINATOR_ONLY, post=COORDINATOR_CHANGES),
+    # privacy, the public notice (anyone; another programme's version is a 404 under this
+    # slug) and the renewal page (signed-in participants only: others go to the sign-in)
+    "privacy_public:notice": Row(get=everyone(200), kwargs=slug),
+    "privacy_public:notice_version": Row(
+        get=everyone(200), kwargs=published_notice, cross=Cross.PUBLIC
+    ),
+    "privacy_public:renew": Row(get=everyone(REDIRECT), post=everyone(REDIRECT), kwargs=slug),
     # matching (require_POST before the role check: GET is 405 even without a login)
     "matching:proposals": Row(get=COORDINATOR_ONLY),
     "matching:proposal_accept": Row(
@@ -507,6 +533,11 @@ TABLE: dict[str, Row] = {
         cross=Cross.PUBLIC,
     ),
     "partners_public:partner_list": Row(get=everyone(200), kwargs=slug),
+    # privacy, download my data (issue 13, H3): only a signed-in participant; anyone else
+    # (staff have no participant sign-in) is sent to the sign-in page
+    "privacy_public:download": Row(
+        get=everyone(REDIRECT), kwargs=lambda w: {**slug(w), "fmt": "json"}
+    ),
     # matching (P4): the check-in answer page, its signed link naming the pair and the person
     "matching_public:check_in": Row(
         get=everyone(200), post=everyone(ALLOWED), kwargs=check_in_link, cross=Cross.PUBLIC
@@ -539,6 +570,31 @@ TABLE: dict[str, Row] = {
     "messaging:settings": Row(get=COORDINATOR_ONLY, post=COORDINATOR_CHANGES),
     # messaging (issue 12, G): the message to a chosen group
     "messaging:group_new": Row(get=COORDINATOR_ONLY, post=COORDINATOR_CHANGES),
+    # privacy, the participant's sign-in and "erase me" (issue 13, H1): public; the code page
+    # sends a visitor who asked for nothing back to the first step, an unknown link is gone
+    # (410), and erasing needs a signed-in participant (no staff login counts)
+    "privacy_public:sign_in": Row(get=everyone(200), post=everyone(ALLOWED), kwargs=slug),
+    "privacy_public:enter_code": Row(get=everyone(REDIRECT), post=everyone(REDIRECT), kwargs=slug),
+    "privacy_public:follow_link": Row(
+        get=everyone(410), post=everyone(410), kwargs=lambda w: {**slug(w), "token": "guess"}
+    ),
+    "privacy_public:sign_out": Row(get=POST_ONLY, post=everyone(REDIRECT), kwargs=slug),
+    "privacy_public:erase_me": Row(get=everyone(REDIRECT), post=everyone(REDIRECT), kwargs=slug),
+    "privacy_public:erased": Row(get=everyone(200), kwargs=slug),
+    # privacy, the participant's own page (issue 13, H2): nobody in the matrix is signed in
+    # as a participant, so every page sends them to the sign-in page; the switches, "I am
+    # back" are POST only. Another person's ids are the own-page tests' business (404).
+    "privacy_public:own_page": Row(get=everyone(REDIRECT), kwargs=slug),
+    "privacy_public:own_details": Row(get=everyone(REDIRECT), post=everyone(REDIRECT), kwargs=slug),
+    "privacy_public:own_times": Row(get=everyone(REDIRECT), post=everyone(REDIRECT), kwargs=slug),
+    "privacy_public:own_interests": Row(
+        get=everyone(REDIRECT), post=everyone(REDIRECT), kwargs=slug
+    ),
+    "privacy_public:own_pause": Row(get=everyone(REDIRECT), post=everyone(REDIRECT), kwargs=slug),
+    "privacy_public:own_back": Row(get=POST_ONLY, post=everyone(REDIRECT), kwargs=slug),
+    "privacy_public:own_leave": Row(get=everyone(REDIRECT), post=everyone(REDIRECT), kwargs=slug),
+    "privacy_public:own_messages": Row(get=POST_ONLY, post=everyone(REDIRECT), kwargs=slug),
+    "privacy_public:own_reminders": Row(get=POST_ONLY, post=everyone(REDIRECT), kwargs=slug),
     # not ours: a sample of each, the rest is covered by NOT_OURS
     "admin:index": Row(
         get={**everyone(REDIRECT), Role.PLATFORM_ADMIN: 200},

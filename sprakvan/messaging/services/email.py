@@ -1,5 +1,6 @@
-"""E-mail: the message with a plain-text and an HTML part, the programme as sender name and a
-one-click unsubscribe (RFC 8058) whose link carries a signed message id."""
+"""E-mail: the message with a plain-text and an HTML part, the programme as sender name, a
+one-click unsubscribe (RFC 8058) whose link carries a signed message id, and a link to the
+person's own page."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+
+from sprakvan.core.models import Programme
 
 from ..models import Message
 
@@ -40,11 +43,23 @@ def unsubscribe_url(message: Message) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
+def own_page_url(programme: Programme) -> str:
+    """The participant's own page of the programme (privacy's page, reached by its name:
+    messaging stands below privacy and imports nothing of it)."""
+    path = reverse("privacy_public:own_page", kwargs={"programme_slug": programme.slug})
+    return settings.SITE_URL.rstrip("/") + path
+
+
 def build_email(message: Message, *, sender_name: str) -> EmailMultiAlternatives:
     """The e-mail of one message, in its language; the HTML part is the message's own or its
     text as paragraphs."""
     url = unsubscribe_url(message)
-    context = {"message": message, "unsubscribe_url": url, "sender_name": sender_name}
+    context = {
+        "message": message,
+        "unsubscribe_url": url,
+        "sender_name": sender_name,
+        "own_page_url": own_page_url(message.programme),
+    }
     with translation.override(message.language):
         text = render_to_string("messaging/email/message.txt", context)
         html = render_to_string("messaging/email/message.html", context)

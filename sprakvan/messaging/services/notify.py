@@ -12,13 +12,16 @@ import datetime
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from sprakvan.participants.consents import may_message
-from sprakvan.participants.models import Channel, Participant
+from sprakvan.core.models import Programme
+from sprakvan.participants.consents import current_consent, may_message
+from sprakvan.participants.models import Channel, ConsentPurpose, Participant
 
 from ..defaults import TEMPLATE_LANGUAGES
 from ..models import Kind, Message, MessageTemplate, MessagingSettings
 from ..rendering import render_message
+from ..segments import sms_parts
 from ..sms import is_two_way
+from .email import own_page_url
 from .outbox import queue_message, settings_for
 
 # An event older than this is history: nobody is told about it any more.
@@ -33,14 +36,16 @@ def notify(
     context: dict[str, object],
     event_at: datetime.datetime | None = None,
     now: datetime.datetime | None = None,
+    channel: str | None = None,
 ) -> Message | None:
     """Queue the message of this kind to this person (once per key), or None when the event
     is history or the person has neither a phone nor an e-mail they agreed to be written to.
-    `context` holds ready strings; `first_name` and `programme` are added."""
+    `context` holds ready strings; `first_name` and `programme` are added. The channel is
+    chosen by `channel_for` unless given."""
     now = now or timezone.now()
     if event_at is not None and event_at < now - TOO_OLD:
         return None
-    channel = channel_for(participant)
+    channel = channel or channel_for(participant)
     if channel is None:
         return None
     programme = participant.programme
@@ -52,7 +57,7 @@ def notify(
     rendered = render_message(programme, kind=kind, language=language, context=values)
     body = rendered.text
     if channel == Channel.SMS:
-        body = f"{body}\n{how_to_stop(settings_for(programme), language)}"
+        body = sms_body(body, programme=programme, language=language)
     return queue_message(
         programme=programme,
         participant=participant,
@@ -64,6 +69,26 @@ def notify(
         html_body=rendered.html if channel == Channel.EMAIL else "",
         language=language,
         now=now,
+    )
+
+
+def ask_for_renewal(
+    participant: Participant, *, channel: str, now: datetime.datetime | None = None
+) -> Message | None:
+    """When a message was paused because the person's consent on this channel was given to an
+    older notice: the one message that may still go, asking them to agree to the new one on
+    their page. Once per paused consent row (its key), so a second paused message does not ask
+    twice; None when the consent is not paused."""
+    consent = current_consent(participant, purpose=ConsentPurpose.MESSAGES, channel=channel)
+    if consent is None or consent.outdated_at is None:
+        return None
+    return notify(
+        participant,
+        kind=Kind.CONSENT_RENEWAL,
+        key=f"consent_renewal:{consent.pk}",
+        context={"link": own_page_url(participant.programme)},
+        now=now,
+        channel=channel,
     )
 
 
@@ -110,6 +135,17 @@ def send_receipt(participant: Participant) -> None:
         event_at=event_at,
         now=now,
     )
+
+
+def sms_body(text: str, *, programme: Programme, language: str) -> str:
+    """The text, the link to the person's own page when it adds no SMS part, and how to
+    stop (which always counts)."""
+    stop = how_to_stop(settings_for(programme), language)
+    plain = f"{text}\n{stop}"
+    with translation.override(language):
+        line = _("My page: %(url)s") % {"url": own_page_url(programme)}
+    linked = f"{text}\n{line}\n{stop}"
+    return linked if sms_parts(linked).parts == sms_parts(plain).parts else plain
 
 
 def how_to_stop(settings: MessagingSettings, language: str) -> str:

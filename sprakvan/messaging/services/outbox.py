@@ -91,6 +91,10 @@ def queue_message(
         from ..tasks import enqueue_send
 
         enqueue_send(message.pk)
+    elif reason == "consent_outdated":
+        from .notify import ask_for_renewal  # notify builds on this module
+
+        ask_for_renewal(participant, channel=channel, now=now)
     return message
 
 

@@ -19,6 +19,7 @@ from ..models import Message
 from ..segments import sms_parts
 from ..sms import SmsNotSent, SmsRejected, SmsUnknown, get_sms_backend
 from .email import build_email, open_mail_connection
+from .notify import ask_for_renewal
 from .outbox import UNCONDITIONAL, reason_not_to_send, settings_for
 from .timing import next_day_start, next_window_start, sending_window, sms_parts_spent_today
 
@@ -85,6 +86,8 @@ def _held_or_stopped(message: Message, now: datetime.datetime) -> bool:
         reason = reason_not_to_send(message.participant, channel=message.channel, kind=message.kind)
         if reason:
             message.status, message.reason = Message.Status.CANCELLED, reason
+            if reason == "consent_outdated" and message.participant is not None:
+                ask_for_renewal(message.participant, channel=message.channel, now=now)
             return True
     programme_settings = settings_for(message.programme)
     if message.channel == Channel.SMS and not programme_settings.sms_sender:

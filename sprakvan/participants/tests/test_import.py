@@ -209,6 +209,8 @@ def test_upload_preview_and_confirm_in_the_ui(
     batch.refresh_from_db()
     assert (batch.state, batch.created, batch.content) == ("done", 2, b"")
     assert Participant.objects.filter(programme=programme).count() == 2
+    # Each person remembers the upload they came from (their data export names it).
+    assert set(Participant.objects.values_list("import_batch", flat=True)) == {batch.pk}
 
 
 def test_the_preview_lists_every_error_and_offers_no_import(

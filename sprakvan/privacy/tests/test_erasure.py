@@ -179,6 +179,7 @@ def test_after_erasure_the_canary_is_found_nowhere(canary: Canary, coordinator: 
         "check_in_comments": 1,
         "reminder_subscriptions": 1,
         "reminder_codes": 1,
+        "sign_in_tokens": 0,
     }
 
 

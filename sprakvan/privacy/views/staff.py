@@ -54,5 +54,6 @@ def labelled_counts(counts: dict[str, int]) -> list[tuple[str, int]]:
         "check_in_comments": _("Check-in comments"),
         "reminder_subscriptions": _("Reminder subscriptions (deleted)"),
         "reminder_codes": _("Reminder codes (deleted)"),
+        "sign_in_tokens": _("Sign-in links and codes (deleted)"),
     }
     return [(labels[key], n) for key, n in counts.items()]

@@ -6,10 +6,11 @@ import datetime
 import io
 from pathlib import Path
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
+
+from sprakvan.core.pdf import html_to_pdf
 
 from ..tables import Table
 from .content import DOCUMENT_LANGUAGE, Content
@@ -27,10 +28,7 @@ def html(content: Content) -> str:
 
 def pdf_bytes(content: Content) -> bytes:
     """A tagged PDF (PDF/UA-1: structure tags, language, title) from the print template."""
-    from weasyprint import HTML
-
-    document = HTML(string=html(content), base_url=str(settings.BASE_DIR))
-    return document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True) or b""
+    return html_to_pdf(html(content))
 
 
 MARKER = "§table:{}§"

@@ -26,6 +26,7 @@ DAILY = [
     "expand_sessions",
     "fail_stale_jobs",
     "queue_waiting_news",
+    "purge_expired",  # retention: anonymise, clear and delete what is past its period
 ]
 EVERY_RUN = [
     "queue_reminders",
@@ -37,8 +38,9 @@ EVERY_RUN = [
 class Command(PeriodicCommand):
     help = (
         "Run the periodic jobs: every run, queue the reminders and check-ins that are due and "
-        "release held messages; once a day, expand schedules into sessions and fail stale "
-        "background jobs. Run it every 15 minutes from cron; running it twice does nothing more."
+        "release held messages; once a day, expand schedules into sessions, fail stale "
+        "background jobs and purge expired personal data. Run it every 15 minutes from cron; "
+        "running it twice does nothing more."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:

@@ -4,7 +4,10 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from sprakvan.core.models import Programme
 from sprakvan.demo.accounts import DEMO_PASSWORD, DEMO_STAFF
+from sprakvan.demo.participants import SLUG
+from sprakvan.demo.privacy import sample_participant
 
 
 class Command(BaseCommand):
@@ -18,4 +21,12 @@ class Command(BaseCommand):
             where = f" ({organisation})" if organisation else ""
             self.stdout.write(f"  {email:32} {role}{where} · {first} {last}")
         self.stdout.write("Public sign-up: http://127.0.0.1:8000/linkoping/anmalan/")
+        programme = Programme.objects.filter(slug=SLUG).first()
+        person = sample_participant(programme) if programme else None
+        if person is not None:
+            self.stdout.write(
+                "A participant's own page: http://127.0.0.1:8000/linkoping/mina-sidor/ "
+                f"(try {person.first_name}'s number {person.phone}; the worker prints the SMS "
+                "with the code and the link)"
+            )
         self.stdout.write("")

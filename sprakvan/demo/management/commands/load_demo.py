@@ -12,6 +12,7 @@ from sprakvan.demo import matching as matching_demo
 from sprakvan.demo import messaging as messaging_demo
 from sprakvan.demo import participants as participants_demo
 from sprakvan.demo import partners as partners_demo
+from sprakvan.demo import privacy as privacy_demo
 from sprakvan.demo import reports as reports_demo
 
 
@@ -29,6 +30,7 @@ class Command(BaseCommand):
             matching_demo.load(programme, today=today)
             activities_demo.load(programme, today=today)
             reports_demo.load(programme, today=today)
+            privacy_demo.load(programme, today=today)
         self.stdout.write(
             f"Demo programme '{programme.name}' ready: "
             f"{programme.participants.count()} participants."
