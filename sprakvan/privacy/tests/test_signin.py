@@ -128,6 +128,23 @@ def test_signing_in_by_code(client: Client, programme: Programme, amina: Partici
     assert SignInToken.objects.get().used_at is not None
 
 
+@pytest.mark.parametrize(("chosen", "shown"), [(None, "ar"), ("en", "en")])
+def test_the_page_opens_in_the_persons_language_unless_the_browser_chose_one(
+    client: Client, programme: Programme, amina: Participant, chosen: str | None, shown: str
+) -> None:
+    amina.preferred_language = "ar"
+    amina.save(update_fields=["preferred_language"])
+    if chosen:
+        client.cookies["django_language"] = chosen
+    ask(client, programme, AMINAS_PHONE)
+
+    client.post(url(programme, "enter_code"), {"code": code_in(the_sign_in_message())})
+
+    assert client.cookies["django_language"].value == shown
+    page = client.get(url(programme, "own_page")).content.decode()
+    assert f'lang="{shown}"' in page
+
+
 def test_opening_the_link_shows_a_button_and_uses_nothing(
     client: Client, programme: Programme, amina: Participant
 ) -> None:

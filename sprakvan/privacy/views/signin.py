@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -28,6 +29,7 @@ from sprakvan.core.forms_rendering import StyledFormMixin
 from sprakvan.core.models import Programme
 from sprakvan.core.throttle import client_address, hit
 from sprakvan.participants.choices import Channel
+from sprakvan.participants.models import Participant
 
 from .. import session
 from ..models import PrivacySettings
@@ -82,6 +84,24 @@ def _throttled(request: HttpRequest, address: Address) -> bool:
     return by_address > PER_ADDRESS_PER_HOUR or by_client > PER_CLIENT_PER_HOUR
 
 
+def _signed_in(request: HttpRequest, participant: Participant) -> HttpResponse:
+    """Sign in and go to the page, in the person's language for messages unless this browser
+    already chose one with the language switcher."""
+    session.sign_in(request, participant)
+    response = redirect("privacy_public:own_page", programme_slug=participant.programme.slug)
+    language = participant.preferred_language
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    if not chosen and language in dict(settings.LANGUAGES):
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            samesite="Lax",
+            secure=settings.SESSION_COOKIE_SECURE,
+        )
+    return response
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def sign_in(request: HttpRequest, programme_slug: str) -> HttpResponse:
@@ -133,8 +153,7 @@ def enter_code(request: HttpRequest, programme_slug: str) -> HttpResponse:
             )
             if participant is not None:
                 del request.session[_pending_key(programme)]
-                session.sign_in(request, participant)
-                return redirect("privacy_public:own_page", programme_slug=programme.slug)
+                return _signed_in(request, participant)
             # Counted here too, so an address nobody has runs out of tries like a real one.
             pending["tries"] = pending.get("tries", 0) + 1
             request.session.modified = True
@@ -155,8 +174,7 @@ def follow_link(request: HttpRequest, programme_slug: str, token: str) -> HttpRe
         participant = use_link(programme, link=token, now=now)
         if participant is not None:
             request.session.pop(_pending_key(programme), None)
-            session.sign_in(request, participant)
-            return redirect("privacy_public:own_page", programme_slug=programme.slug)
+            return _signed_in(request, participant)
     elif link_works(programme, link=token, now=now):
         return render(request, "privacy/signin/follow_link.html", context)
     return render(request, "privacy/signin/link_gone.html", context, status=410)
