@@ -55,6 +55,9 @@ class SignInToken(models.Model):
     purpose = models.CharField(max_length=10, choices=Purpose.choices)
     channel = models.CharField(max_length=10)
     link_hash = models.CharField(max_length=64, db_index=True)
+    # The keyed hash of a random key kept in the asking browser's session: the code form
+    # checks only the codes that browser asked for.
+    request_hash = models.CharField(max_length=64, blank=True, db_index=True)
     code_hash = models.CharField(max_length=64)
     created_at = models.DateTimeField()
     expires_at = models.DateTimeField(db_index=True)

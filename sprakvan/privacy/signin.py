@@ -165,37 +165,67 @@ def link_url(programme: Programme, link: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
+def start_sign_in(
+    programme: Programme, *, address: Address, request_key: str, now: datetime.datetime
+) -> None:
+    """The first step, the same work whoever is asked for: one lookup and one background
+    task, which makes and sends the code and link when the address is a participant's and
+    does nothing otherwise. So neither the answer nor its time tells who takes part. The task
+    gets ids and a hash only, never the number or address."""
+    from .tasks import send_sign_in_task  # the task builds on this module
+
+    participant = participant_for(programme, address)
+    send_sign_in_task.enqueue(
+        participant.pk if participant else None,
+        address.channel,
+        _hash("request", request_key),
+        now.isoformat(),
+    )
+
+
 @transaction.atomic
 def request_sign_in(
-    programme: Programme, *, address: Address, now: datetime.datetime
+    programme: Programme, *, address: Address, now: datetime.datetime, request_key: str = ""
 ) -> SignInToken | None:
-    """Send a link and a code to the participant with this phone or e-mail, on that channel;
-    None, and nothing sent or stored, when it is nobody's (or more than one person's)."""
+    """Send a link and a code to the participant with this phone or e-mail, on that channel,
+    at once; None, and nothing sent or stored, when it is nobody's (or more than one
+    person's). The web page uses `start_sign_in`."""
     participant = participant_for(programme, address)
     if participant is None:
         return None
+    request_hash = _hash("request", request_key) if request_key else ""
+    return send_sign_in(participant, channel=address.channel, request_hash=request_hash, now=now)
+
+
+@transaction.atomic
+def send_sign_in(
+    participant: Participant, *, channel: str, request_hash: str, now: datetime.datetime
+) -> SignInToken:
+    """Make a sign-in token for this person and send its code and link on this channel."""
     link = secrets.token_urlsafe(32)
     row, code = _new_token(
         participant,
         purpose=SignInToken.Purpose.SIGN_IN,
-        channel=address.channel,
+        channel=channel,
         link=link,
         now=now,
     )
+    row.request_hash = request_hash
+    row.save(update_fields=["request_hash"])
     _send(
         participant,
         kind=Kind.SIGN_IN,
-        channel=address.channel,
+        channel=channel,
         key=f"sign_in:token:{row.pk}",
-        context={"code": code, "link": link_url(programme, link)},
+        context={"code": code, "link": link_url(participant.programme, link)},
         now=now,
     )
     log_action(
         "privacy.sign_in.sent",
-        programme=programme,
+        programme=participant.programme_id,
         target=participant,
         token=row.pk,
-        channel=address.channel,
+        channel=channel,
     )
     return row
 
@@ -249,14 +279,16 @@ def use_link(programme: Programme, *, link: str, now: datetime.datetime) -> Part
 
 @transaction.atomic
 def use_code(
-    programme: Programme, *, token_ids: list[int], code: str, now: datetime.datetime
+    programme: Programme, *, request_key: str, code: str, now: datetime.datetime
 ) -> Participant | None:
-    """The person whose token (one of those this browser asked for) has this code, signed in
-    once; None otherwise. Every wrong try counts against each token still alive."""
+    """The person whose token (one this browser asked for: its request key) has this code,
+    signed in once; None otherwise. Every wrong try counts against each token still alive."""
+    if not request_key:
+        return None
     rows = list(
         _sign_in_tokens(programme)
         .select_for_update(of=("self",))
-        .filter(pk__in=token_ids)
+        .filter(request_hash=_hash("request", request_key))
         .order_by("pk")
     )
     code = code.strip()

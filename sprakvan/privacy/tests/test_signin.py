@@ -177,6 +177,7 @@ def test_a_used_link_is_refused_and_offers_a_new_one(
     client: Client, programme: Programme, amina: Participant
 ) -> None:
     ask(client, programme, AMINAS_PHONE)
+    key = request_key_of(client)
     message = the_sign_in_message()
     link = url(programme, "follow_link", token=link_in(message))
     client.post(link)
@@ -190,8 +191,7 @@ def test_a_used_link_is_refused_and_offers_a_new_one(
     assert url(programme, "sign_in").encode() in response.content
     assert signed_in_as(other, programme) is None
     # The link and the code are one token: once used, the code is refused too.
-    token = SignInToken.objects.get()
-    assert use_code(programme, token_ids=[token.pk], code=code_in(message), now=NOON) is None
+    assert use_code(programme, request_key=key, code=code_in(message), now=NOON) is None
 
 
 def test_a_link_older_than_30_minutes_is_refused(
@@ -212,14 +212,14 @@ def test_the_link_and_code_work_for_exactly_30_minutes(
 ) -> None:
     address = parse_address(AMINAS_EMAIL)
     assert address is not None
-    first = request_sign_in(programme, address=address, now=NOON)
+    first = request_sign_in(programme, address=address, now=NOON, request_key="k")
     assert first is not None
     link = link_in(the_sign_in_message())
     code = code_in(the_sign_in_message())
     late = NOON + datetime.timedelta(minutes=30)
 
     assert use_link(programme, link=link, now=late) is None
-    assert use_code(programme, token_ids=[first.pk], code=code, now=late) is None
+    assert use_code(programme, request_key="k", code=code, now=late) is None
     assert use_link(programme, link=link, now=late - datetime.timedelta(seconds=1)) == amina
 
 
@@ -228,14 +228,14 @@ def test_asking_again_makes_the_earlier_link_and_code_stop_working(
 ) -> None:
     address = parse_address(AMINAS_PHONE)
     assert address is not None
-    first = request_sign_in(programme, address=address, now=NOON)
+    first = request_sign_in(programme, address=address, now=NOON, request_key="first")
     assert first is not None
     earlier = Message.objects.get(key=f"sign_in:token:{first.pk}")
     second = request_sign_in(programme, address=address, now=NOON + datetime.timedelta(minutes=1))
     assert second is not None
     later = NOON + datetime.timedelta(minutes=2)
 
-    assert use_code(programme, token_ids=[first.pk], code=code_in(earlier), now=later) is None
+    assert use_code(programme, request_key="first", code=code_in(earlier), now=later) is None
     assert use_link(programme, link=link_in(earlier), now=later) is None
     newer = Message.objects.get(key=f"sign_in:token:{second.pk}")
     assert use_link(programme, link=link_in(newer), now=later) == amina
@@ -248,10 +248,18 @@ def _without_tokens(response: TestResponse) -> str:
     return re.sub(r'"X-CSRFToken": "[^"]*"', "", text)
 
 
+def request_key_of(client: Client) -> str:
+    """The random key of this browser's sign-in request, kept in its session."""
+    [pending] = [v for k, v in client.session.items() if k.startswith("privacy.sign_in_pending")]
+    return str(pending["request"])
+
+
 def session_shape(client: Client) -> dict[str, object]:
-    """What the session holds, with the ids of tokens left out (an unknown address has none)."""
+    """What the session holds, with the request's random key left out (differs per browser)."""
     return {
-        key: {k: v for k, v in value.items() if k != "tokens"} if isinstance(value, dict) else value
+        key: {k: v for k, v in value.items() if k != "request"}
+        if isinstance(value, dict)
+        else value
         for key, value in client.session.items()
         if not key.startswith("_")
     }
@@ -314,8 +322,9 @@ def test_the_sixth_code_try_is_refused_even_when_right(
     assert signed_in_as(client, programme) is None
     token = SignInToken.objects.get()
     assert (token.tries, token.used_at) == (MAX_TRIES, None)
-    # Not even from another browser holding the token's id: the token itself is dead.
-    assert use_code(programme, token_ids=[token.pk], code=code, now=timezone.now()) is None
+    # Not even from another browser holding the request's key: the token itself is dead.
+    key = request_key_of(client)
+    assert use_code(programme, request_key=key, code=code, now=timezone.now()) is None
 
 
 def test_a_wrong_code_is_a_clear_answer_and_the_right_one_still_works(

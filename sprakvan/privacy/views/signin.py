@@ -4,11 +4,12 @@ and erasing yourself.
 Whatever is typed, the first step answers the same ("if this is your number, we have sent a
 code and a link"), with the same session change, so nobody learns who is a participant. The
 number or address is never in a URL, a log line or a cache key (the key holds a keyed hash);
-the tokens asked for are kept, by id, in the visitor's session. Nothing here is cached.
+the visitor's session keeps a random key of their request, which the code form checks against. Nothing here is cached.
 """
 
 from __future__ import annotations
 
+import secrets
 from typing import Any
 
 from django import forms
@@ -42,7 +43,7 @@ from ..signin import (
     link_works,
     parse_address,
     request_erasure_code,
-    request_sign_in,
+    start_sign_in,
     use_code,
     use_link,
 )
@@ -116,9 +117,10 @@ def sign_in(request: HttpRequest, programme_slug: str) -> HttpResponse:
         if _throttled(request, address):
             context["throttled"] = True
             return render(request, "privacy/signin/sign_in.html", context, status=429)
-        row = request_sign_in(programme, address=address, now=timezone.now())
+        request_key = secrets.token_urlsafe(16)
+        start_sign_in(programme, address=address, request_key=request_key, now=timezone.now())
         request.session[_pending_key(programme)] = {
-            "tokens": [row.pk] if row is not None else [],
+            "request": request_key,
             "channel": address.channel,
             "tries": 0,
         }
@@ -147,7 +149,7 @@ def enter_code(request: HttpRequest, programme_slug: str) -> HttpResponse:
         if form.is_valid():
             participant = use_code(
                 programme,
-                token_ids=list(pending.get("tokens", [])),
+                request_key=str(pending.get("request", "")),
                 code=form.cleaned_data["code"],
                 now=timezone.now(),
             )
