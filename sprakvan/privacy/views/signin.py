@@ -4,7 +4,8 @@ and erasing yourself.
 Whatever is typed, the first step answers the same ("if this is your number, we have sent a
 code and a link"), with the same session change, so nobody learns who is a participant. The
 number or address is never in a URL, a log line or a cache key (the key holds a keyed hash);
-the visitor's session keeps a random key of their request, which the code form checks against. Nothing here is cached.
+the visitor's session keeps a random key of their request, which the code form checks
+against. Nothing here is cached.
 """
 
 from __future__ import annotations
