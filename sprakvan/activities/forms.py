@@ -115,8 +115,80 @@ class ActivityForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
         ).order_by("first_name")
 
 
+class MonthInput(forms.DateInput):
+    input_type = "month"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m", **kwargs)
+
+
+class MonthField(forms.DateField):
+    """A month as "2020-01" (the browser's month picker, or typed), kept as its first day."""
+
+    widget = MonthInput
+    input_formats = ["%Y-%m"]
+    default_error_messages = {"invalid": _("Enter a month as year and month, for example 2020-01.")}
+
+    def to_python(self, value: Any) -> datetime.date | None:
+        day = super().to_python(value.strip() if isinstance(value, str) else value)
+        return day.replace(day=1) if day else None
+
+
+class PreparationForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
+    """An activity in preparation: what, where it may be held, from when, with whom."""
+
+    start_month = MonthField(
+        label=_("Start month"),
+        required=False,
+        help_text=_("The month it is meant to start, for example 2020-01. Empty: not decided."),
+    )
+
+    class Meta:
+        model = Activity
+        fields = [
+            "type",
+            "title",
+            "district",
+            "possible_venues",
+            "host_organisation",
+            "start_month",
+            "language_level",
+            "description",
+        ]
+        labels = {
+            "possible_venues": _("Possible places"),
+            "host_organisation": _("Other partner organisation"),
+        }
+        help_texts = {
+            "possible_venues": _(
+                "The places being discussed. The organisation that provides each place is "
+                "its partner. A missing place is added under Venues."
+            ),
+            "host_organisation": _("Only if a partner does not provide one of the places."),
+        }
+        widgets = {
+            "possible_venues": forms.CheckboxSelectMultiple,
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.programme = programme
+        district = model_choice_field(self, "district")
+        district.queryset = District.objects.filter(programme=programme)
+        district.required = True
+        district.help_text = _("The district where it is meant to run.")
+        model_choice_field(self, "possible_venues").queryset = Venue.objects.filter(
+            programme=programme
+        ).select_related("provider")
+        model_choice_field(self, "host_organisation").queryset = Organisation.objects.filter(
+            programme=programme
+        )
+
+
 class ScheduleForm(StyledFormMixin, forms.Form):
-    """A weekly schedule; the RRULE is built from the weekdays (or typed by an expert)."""
+    """A weekly schedule; the RRULE is built from the weekdays (or typed by an expert).
+    For an activity in preparation it also asks where it will be held."""
 
     weekdays = forms.TypedMultipleChoiceField(
         label=_("Weekdays"),
@@ -139,6 +211,21 @@ class ScheduleForm(StyledFormMixin, forms.Form):
     skip_holidays = forms.BooleanField(
         label=_("No sessions on public holidays"), required=False, initial=True
     )
+
+    def __init__(self, *args: Any, preparing: Activity | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if preparing is None:
+            return
+        possible = list(preparing.possible_venues.all())
+        self.fields["venue"] = forms.ModelChoiceField(
+            label=_("Place"),
+            queryset=Venue.objects.filter(programme_id=preparing.programme_id),
+            required=False,
+            initial=preparing.venue_id or (possible[0].pk if len(possible) == 1 else None),
+            help_text=_("Where it will be held. Empty: decide later, on each session."),
+        )
+        self.order_fields(["venue"])  # the open question of a preparation comes first
+        self.style_fields()
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -8,6 +8,7 @@ app_name = "activities"
 urlpatterns = [
     path("", staff.activity_list, name="activity_list"),
     path("new/", staff.activity_create, name="activity_create"),
+    path("prepare/", staff.activity_prepare, name="activity_prepare"),
     path("<int:pk>/", staff.activity_detail, name="activity_detail"),
     path("<int:pk>/edit/", staff.activity_edit, name="activity_edit"),
     path("<int:pk>/schedules/new/", staff.schedule_create, name="schedule_create"),

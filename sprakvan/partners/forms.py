@@ -32,6 +32,7 @@ from .models import (
     Contribution,
     Cost,
     Lead,
+    PopUpCafe,
 )
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -302,3 +303,57 @@ class CostForm(StyledFormMixin, forms.ModelForm):
 
     def values(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in ["date", "amount", "description"]}
+
+
+TIME_WIDGET = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+class PopUpForm(StyledFormMixin, forms.ModelForm):
+    """Book or change a pop-up café: its day and time (the session's) and the booking's own
+    fields. The host is chosen once; another host is another booking."""
+
+    date = forms.DateField(label=_("Date"), widget=DATE_WIDGET)
+    start_time = forms.TimeField(label=_("Starts at"), widget=TIME_WIDGET)
+    end_time = forms.TimeField(label=_("Ends at"), widget=TIME_WIDGET)
+
+    class Meta:
+        model = PopUpCafe
+        fields = ["host", "contact_name", "host_employees", "follow_up"]
+        widgets = {"follow_up": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {
+            "host_employees": _("Count them after the café; leave empty until then."),
+            "follow_up": _("What was agreed, what to do next time, whether to come back."),
+        }
+
+    def __init__(
+        self, *args: Any, programme: Programme, today: datetime.date, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.today = today
+        self.instance.programme = programme
+        host = model_choice_field(self, "host")
+        host.queryset = programme.partner_organisations.all()
+        self.order_fields(["host", "date", "start_time", "end_time", "contact_name"])
+        if self.instance.pk:
+            session = self.instance.session
+            self.initial.update(
+                date=session.date, start_time=session.start_time, end_time=session.end_time
+            )
+            host.disabled = True
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("start_time"), data.get("end_time")
+        if start and end and end <= start:
+            self.add_error("end_time", _("The café must end after it starts."))
+        day = data.get("date")
+        if day and day > self.today and data.get("host_employees") is not None:
+            self.add_error(
+                "host_employees",
+                _("The café has not been held yet: count the employees after it."),
+            )
+        return data
+
+    def values(self) -> dict[str, Any]:
+        names = ["contact_name", "host_employees", "follow_up"]
+        return {name: self.cleaned_data[name] for name in names}

@@ -268,3 +268,36 @@ class Cost(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date:%Y-%m-%d} {self.description}"
+
+
+class PopUpCafe(models.Model):
+    """A pop-up café at a workplace (issue 14): the booking with the host organisation, laid on
+    a one-off `activities.Session` of a pop-up activity. The session carries the date, the
+    calendar, reminders and the participants' attendance (named and walk-ins); this row adds
+    what only a booking has: the host, its contact person, how many of the host's employees
+    came (counted apart from the walk-ins, so the programme's attendance figures stay the
+    programme's participants) and the follow-up."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="popups")
+    session = models.OneToOneField(
+        "activities.Session", on_delete=models.CASCADE, related_name="popup"
+    )
+    host = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="popups", verbose_name=_("host")
+    )
+    contact_name = models.CharField(_("the host's contact person"), max_length=200, blank=True)
+    # None until counted: "not counted yet" is not "nobody came".
+    host_employees = models.PositiveSmallIntegerField(
+        _("employees of the host who came"), null=True, blank=True
+    )
+    follow_up = models.TextField(_("follow-up"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-session__date", "-id"]
+        verbose_name = _("pop-up café")
+        verbose_name_plural = _("pop-up cafés")
+
+    def __str__(self) -> str:
+        return f"{self.host} {self.session.date:%Y-%m-%d}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -68,3 +69,33 @@ def split_exactly(total: int, weights: list[int]) -> list[int]:
     for i in remainders[: total - sum(shares)]:
         shares[i] += 1
     return shares
+
+
+def whole_months_by_year(start: datetime.date, end: datetime.date) -> dict[int, int]:
+    """The calendar months lying wholly inside start..end (both included), counted per year:
+    2019-01-01 – 2019-10-31 gives {2019: 10}; 2019-01-15 – 2019-03-31 gives {2019: 2} (half of
+    January is not a whole month). Years with none are left out."""
+    result: dict[int, int] = {}
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        first = datetime.date(year, month, 1)
+        following = datetime.date(year + month // 12, month % 12 + 1, 1)
+        if start <= first and following - datetime.timedelta(days=1) <= end:
+            result[year] = result.get(year, 0) + 1
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return result
+
+
+def prorate(amount: int, months: int) -> int:
+    """A yearly amount for `months` whole months of the year, in whole kronor (half up)."""
+    if not 0 <= months <= 12:
+        raise ValueError("a year has 0 to 12 whole months")
+    return int((Decimal(amount) * months / 12).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
+
+
+def prorate_lines(amounts: list[int], months: int) -> list[int]:
+    """Each yearly budget line for `months` months, in whole kronor that add up to exactly the
+    prorated total (so the lines and their total never disagree by a krona)."""
+    if not sum(amounts):
+        return [0 for _amount in amounts]
+    return split_exactly(prorate(sum(amounts), months), amounts)

@@ -58,6 +58,9 @@ MESSAGE_PERIOD = "recipient and text as long as the participant row; blanked at 
 STAFF_PERIOD = "while the account exists; removed with the account"
 INVITATION_PERIOD = "until accepted or withdrawn"
 CONTACT_PERIOD = "while the organisation takes part; replaced when the contact changes"
+ORGANISATION_NOTES_PERIOD = (
+    "while the organisation takes part (no purge: notes about organisations, not people)"
+)
 CONSENT_PERIOD = "kept after erasure, attached only to the blanked participant row"
 AUDIT_PERIOD = "kept; payloads hold ids and counts only, never names"
 SUBSCRIPTION_PERIOD = "until withdrawn; deleted at erasure"
@@ -245,13 +248,23 @@ INVENTORY: tuple[PersonalField, ...] = (
     ),
     *_fields(
         "organisations.Organisation",
-        (LEGITIMATE, COORDINATOR, NOTES_PERIOD),
+        (LEGITIMATE, COORDINATOR, ORGANISATION_NOTES_PERIOD),
         ("notes", "working notes about the partner"),
     ),
     *_fields(
         "organisations.OutreachEvent",
-        (LEGITIMATE, COORDINATOR, NOTES_PERIOD),
+        (LEGITIMATE, COORDINATOR, ORGANISATION_NOTES_PERIOD),
         ("notes", "working notes about the event"),
+    ),
+    *_fields(
+        "partners.PopUpCafe",
+        (LEGITIMATE, COORDINATOR, CONTACT_PERIOD),
+        ("contact_name", "the host's contact person for a pop-up café"),
+    ),
+    *_fields(
+        "partners.PopUpCafe",
+        (LEGITIMATE, COORDINATOR, ORGANISATION_NOTES_PERIOD),
+        ("follow_up", "working notes after a pop-up café"),
     ),
     *_fields(
         "reports.DocumentText",

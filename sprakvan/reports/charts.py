@@ -1,7 +1,13 @@
 """Bar charts of report tables with matplotlib: SVG for the page and the PDF, PNG for Word.
 
 A chart is always shown next to the table it was drawn from, so it only has to be readable,
-not complete: the table is the accessible version.
+not complete: the table is the accessible version. What a chart must never do is tell
+something the table does not: a count a partner viewer sees suppressed ("<5", "–") is drawn as
+a hatched stub with its symbol, never as zero or nothing, and the legend says why.
+
+One typeface for the document and its charts: DOCUMENT_FONT (reports/document_pdf.css), drawn
+as outlines in the SVG and the PNG so that the page, the PDF and Word show the same letters
+whatever fonts the reader has. Numbers are written the Swedish way (numbers.py).
 """
 
 from __future__ import annotations
@@ -9,23 +15,77 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
+import re
 from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import Any
 
 import matplotlib
 
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt
+from django.utils.dates import MONTHS_3
 from django.utils.translation import gettext as _
+from matplotlib import font_manager
+from matplotlib.axes import Axes
+from matplotlib.patches import Patch
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
+from .numbers import number
+from .suppression import HIDDEN, LIMIT, SMALL, WITHHELD
 from .tables import Table
 
 # Colour-blind-safe (Okabe–Ito) colours, dark enough for contrast against white.
 COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#E69F00"]
+# The document's typeface (Debian fonts-liberation), then the one every test machine has.
+DOCUMENT_FONT = "Liberation Sans"
+FALLBACK_FONT = "DejaVu Sans"
+FONT_SIZE = 8.5  # points: the figure is drawn at the width it is printed, so this is the size
+WIDTH = 150 / 25.4  # inches: the width of a chart on the document's page (150 mm)
+HATCH = "////"
 matplotlib.rcParams["svg.hashsalt"] = "sprakvan"  # stable ids: identical charts, identical bytes
-matplotlib.rcParams["svg.fonttype"] = "none"  # text stays text: smaller, faster, selectable
+matplotlib.rcParams["svg.fonttype"] = "path"  # letters as outlines: the same font everywhere
+matplotlib.rcParams["hatch.linewidth"] = 0.8
 CACHE_SECONDS = 24 * 3600
+# Cached charts are keyed by this module's code too: a new drawing never serves an old picture.
+CODE_DIGEST = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
 MAX_BARS = 20
+SYMBOLS = (SMALL, HIDDEN, WITHHELD)
+
+
+@cache
+def font_family() -> list[str]:
+    """The chart font, registered from the system's font files: matplotlib's own font cache
+    may predate the fonts' installation."""
+    for path in font_manager.findSystemFonts(fontext="ttf"):
+        name = path.rsplit("/", 1)[-1]
+        if name.startswith(("LiberationSans-", "DejaVuSans.", "DejaVuSans-")):
+            font_manager.fontManager.addfont(path)
+    known = {f.name for f in font_manager.fontManager.ttflist}
+    return [f for f in (DOCUMENT_FONT, FALLBACK_FONT) if f in known] or ["sans-serif"]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How a table is drawn: one axes per group of columns (numbers of different size never
+    share an axis), across or up."""
+
+    slug: str
+    panels: tuple[tuple[int, ...], ...]
+    horizontal: bool = False
+    months: bool = False
+
+
+PLANS = [
+    Plan("registrations", ((0, 1, 2, 3),)),
+    Plan("new-pairs-per-month", ((0, 1),), months=True),
+    # Sessions are counted in tens, attendance in thousands: an axes each.
+    Plan("sessions-by-district", ((0,), (1,)), horizontal=True),
+]
+PLANS_BY_SLUG = {plan.slug: plan for plan in PLANS}
 
 
 @dataclass
@@ -35,129 +95,301 @@ class Chart:
     description: str
     svg: bytes
     table: Table
+    note: str = ""  # why some bars are hatched, when some are
 
     @property
     def data_uri(self) -> str:
         return "data:image/svg+xml;base64," + base64.b64encode(self.svg).decode("ascii")
 
-
-def _number(value: object) -> float:
-    """A cell as a bar length; suppressed cells ("<5", "–") are not drawn."""
-    if isinstance(value, int | float):
-        return float(value)
-    if isinstance(value, str) and value.isdigit():
-        return float(value)
-    return 0.0
+    def image(self, image_format: str) -> bytes:
+        """The same chart in another format (PNG for Word)."""
+        return draw(self.table, PLANS_BY_SLUG[self.slug], image_format=image_format)
 
 
-def _numbers(table: Table, columns: list[int], rows: int) -> list[list[float]]:
-    return [[_number(table.values[i][j]) for i in range(rows)] for j in columns]
+# Cells -------------------------------------------------------------------------------------
 
 
-def bar_chart(
-    table: Table, columns: list[int], *, image_format: str = "svg", horizontal: bool = False
-) -> bytes:
-    """Grouped bars: one group per table row, one bar per chosen column."""
-    rows = len(table.labels) - (1 if table.has_total_row else 0)
-    series = _numbers(table, columns, rows)
-    labels = table.labels[:rows]
-    if len(labels) > MAX_BARS:
-        # A whole platform has hundreds of districts: draw the largest, the table has them all.
-        order = sorted(range(len(labels)), key=lambda i: -series[0][i])[:MAX_BARS]
-        labels = [labels[i] for i in order]
-        series = [[values[i] for i in order] for values in series]
-    height = max(2.6, 0.35 * len(labels) * max(len(columns), 1) + 1.2) if horizontal else 3.2
-    fig, ax = plt.subplots(figsize=(7.0, height), dpi=150)
-    width = 0.8 / max(len(columns), 1)
-    positions = list(range(len(labels)))
-    for k, (column, values) in enumerate(zip(columns, series, strict=True)):
-        offsets = [p - 0.4 + width * (k + 0.5) for p in positions]
-        colour = COLOURS[k % len(COLOURS)]
+def cell(value: object) -> tuple[float | None, str | None]:
+    """A cell as (bar length, None), or (None, symbol) for a suppressed count."""
+    if isinstance(value, bool):
+        return float(value), None
+    if isinstance(value, int | float | Decimal):
+        return float(value), None
+    if isinstance(value, str):
+        text = value.strip()
+        if text in SYMBOLS:
+            return None, text
+        if text.isdigit():
+            return float(text), None
+    return 0.0, None
+
+
+def _rows(table: Table) -> int:
+    return len(table.labels) - (1 if table.has_total_row else 0)
+
+
+def suppression_notes(symbols: set[str]) -> list[str]:
+    """What the hatched bars mean, one line per symbol drawn: for the legend and the text
+    alternative."""
+    notes = []
+    if SMALL in symbols:
+        notes.append(_("<5: fewer than 5, hidden to protect privacy"))
+    if HIDDEN in symbols or WITHHELD in symbols:
+        notes.append(_("–: hidden so that a number under 5 cannot be worked out"))
+    return notes
+
+
+def stub_height(symbol: str, top: float) -> float:
+    """A suppressed bar's fixed height: what its symbol allows ("<5": up to 4; "–": 5 or
+    more), but never less than 5 % of the axis, so it is always seen."""
+    allowed = LIMIT - 1 if symbol == SMALL else LIMIT
+    return max(float(allowed), 0.05 * top)
+
+
+# Month labels ------------------------------------------------------------------------------
+
+MONTH = re.compile(r"(\d{4})-(\d{2})")
+
+
+def _years(years: list[int]) -> str:
+    return str(years[0]) if min(years) == max(years) else f"{min(years)}–{max(years)}"
+
+
+def month_ticks(labels: list[str]) -> tuple[list[str], str] | None:
+    """Rows labelled "2019-01 / 2018-01" as ticks "jan", "feb", … and the years once, for the
+    axis title ("Month, 2019 / 2018"). Rows whose compared months differ (the preceding
+    period) show both months; a period across a new year shows the year at each January.
+    None when the labels are not months."""
+    parsed = [[(int(y), int(m)) for y, m in MONTH.findall(label)] for label in labels]
+    if not parsed or not all(1 <= len(p) <= 2 for p in parsed):
+        return None
+    if not all(1 <= m <= 12 for p in parsed for _y, m in p):
+        return None
+    now_years = [p[0][0] for p in parsed]
+    was_years = [p[1][0] for p in parsed if len(p) > 1]
+    spans = min(now_years) != max(now_years)
+    ticks = []
+    for k, months in enumerate(parsed):
+        year, month = months[0]
+        tick = str(MONTHS_3[month])
+        if spans and (k == 0 or month == 1):
+            tick += f" {year}"
+        if len(months) > 1 and months[1][1] != month:
+            tick += "\n" + str(MONTHS_3[months[1][1]])
+        ticks.append(tick)
+    years = _years(now_years) + (f" / {_years(was_years)}" if was_years else "")
+    return ticks, _("Month, %(years)s") % {"years": years}
+
+
+# Drawing -----------------------------------------------------------------------------------
+
+
+def _panel(
+    ax: Axes,
+    table: Table,
+    columns: tuple[int, ...],
+    labels: list[str],
+    rows: list[int],
+    horizontal: bool,
+    colour_offset: int,
+) -> set[str]:
+    """Grouped bars of `columns` on one axes; returns the suppression symbols drawn."""
+    cells = [[cell(table.values[i][j]) for i in rows] for j in columns]
+    shown = [v for series in cells for v, _s in series if v is not None]
+    top = max([*shown, float(LIMIT)])
+    width = 0.8 / len(columns)
+    symbols: set[str] = set()
+    for k, (column, series) in enumerate(zip(columns, cells, strict=True)):
+        colour = COLOURS[(colour_offset + k) % len(COLOURS)]
+        offsets = [p - 0.4 + width * (k + 0.5) for p in range(len(rows))]
+        lengths = [v if v is not None else 0.0 for v, _s in series]
         if horizontal:
-            ax.barh(offsets, values, height=width, label=table.headers[column], color=colour)
+            ax.barh(offsets, lengths, height=width, color=colour, label=table.headers[column])
         else:
-            ax.bar(offsets, values, width=width, label=table.headers[column], color=colour)
+            ax.bar(offsets, lengths, width=width, color=colour, label=table.headers[column])
+        for offset, (_v, symbol) in zip(offsets, series, strict=True):
+            if symbol is None:
+                continue
+            symbols.add(symbol)
+            size = stub_height(symbol, top)
+            style: dict[str, Any] = {
+                "color": "white",
+                "edgecolor": colour,
+                "hatch": HATCH,
+                "linewidth": 0.8,
+            }
+            if horizontal:
+                ax.barh([offset], [size], height=width, **style)
+                ax.text(size, offset, f" {symbol}", va="center", ha="left", fontweight="bold")
+            else:
+                ax.bar([offset], [size], width=width, **style)
+                ax.text(offset, size, symbol, va="bottom", ha="center", fontweight="bold")
+    counts = MaxNLocator(nbins="auto", steps=[1, 2, 2.5, 5, 10], integer=True, min_n_ticks=4)
+    swedish = FuncFormatter(lambda value, _position: number(value))
+    positions = list(range(len(rows)))
+    value_axis, label_axis = (ax.xaxis, ax.yaxis) if horizontal else (ax.yaxis, ax.xaxis)
+    value_axis.set_major_locator(counts)
+    value_axis.set_major_formatter(swedish)
     if horizontal:
-        ax.set_xlim(left=0)
-        longest = max((len(str(label)) for label in labels), default=0)
-        fig.subplots_adjust(
-            left=min(0.12 + 0.012 * longest, 0.45), right=0.97, top=0.95, bottom=0.12
-        )
+        ax.set_xlim(0, top * 1.12)  # room for a symbol after the longest bar
         ax.set_yticks(positions, labels)
-        ax.invert_yaxis()
-        ax.grid(axis="x", color="#dddddd")
+        if not ax.yaxis_inverted():  # panels share the axis: invert it once
+            ax.invert_yaxis()
     else:
-        ax.set_xticks(
-            positions,
-            labels,
-            rotation=30 if len(labels) > 6 else 0,
-            ha="right" if len(labels) > 6 else "center",
-        )
-        ax.grid(axis="y", color="#dddddd")
-        ax.set_ylim(bottom=0)
-        fig.subplots_adjust(left=0.1, right=0.97, top=0.95, bottom=0.3 if len(labels) > 6 else 0.12)
+        ax.set_ylim(0, top * 1.1)
+        ax.set_xticks(positions, labels)
+    ax.grid(axis="x" if horizontal else "y", color="#dddddd", linewidth=0.6)
+    label_axis.set_tick_params(length=0)
     ax.set_axisbelow(True)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    if len(columns) > 1:
-        ax.legend(frameon=False)
-    buffer = io.BytesIO()
-    fig.savefig(
-        buffer, format=image_format, metadata={"Date": None} if image_format == "svg" else None
-    )
-    plt.close(fig)
+    return symbols
+
+
+def draw(table: Table, plan: Plan, *, image_format: str = "svg") -> bytes:
+    """The chart of `table` as `plan` says: SVG or PNG bytes."""
+    count = _rows(table)
+    rows = list(range(count))
+    first = plan.panels[0][0]
+    if count > MAX_BARS:
+        # A whole platform has hundreds of districts: draw the largest, the table has them all.
+        rows = sorted(rows, key=lambda i: -(cell(table.values[i][first])[0] or 0.0))[:MAX_BARS]
+    labels = [str(table.labels[i]) for i in rows]
+    axis_title = ""
+    if plan.months and (ticks := month_ticks(labels)) is not None:
+        labels, axis_title = ticks
+    family = font_family()
+    bars = len(rows) * (len(plan.panels[0]) if len(plan.panels) == 1 else 1)
+    if plan.horizontal:
+        height = min(max(1.9, 0.2 * bars + 0.9), 6.5)
+    else:
+        height = 1.7 if len(labels) <= 12 else 2.3
+    hidden = {
+        symbol
+        for i in rows
+        for columns in plan.panels
+        for j in columns
+        if (symbol := cell(table.values[i][j])[1]) is not None
+    }
+    height += 0.2 * len(suppression_notes(hidden))  # the legend's lines, not the bars' room
+    with plt.rc_context({"font.family": family, "font.size": FONT_SIZE}):
+        fig, axes = plt.subplots(
+            1,
+            len(plan.panels),
+            figsize=(WIDTH, height),
+            dpi=200,
+            sharey=plan.horizontal,
+            layout="constrained",
+            squeeze=False,
+        )
+        symbols: set[str] = set()
+        for n, (ax, columns) in enumerate(zip(axes[0], plan.panels, strict=True)):
+            symbols |= _panel(ax, table, columns, labels, rows, plan.horizontal, n)
+            if len(plan.panels) > 1:
+                ax.set_title(table.headers[columns[0]], loc="left", fontweight="bold")
+            if axis_title:
+                ax.set_xlabel(axis_title)
+            if n:
+                ax.tick_params(axis="y", labelleft=False)
+        if len(plan.panels) == 1 and len(plan.panels[0]) > 1:
+            fig.legend(
+                handles=[
+                    Patch(color=COLOURS[k % len(COLOURS)], label=table.headers[c])
+                    for k, c in enumerate(plan.panels[0])
+                ],
+                loc="outside upper center",
+                ncols=len(plan.panels[0]),
+                frameon=False,
+                handlelength=1.4,
+            )
+        if symbols:
+            # Why some bars are hatched, below the chart: one line per symbol.
+            fig.legend(
+                handles=[
+                    Patch(facecolor="white", edgecolor="#444444", hatch=HATCH, label=note)
+                    for note in suppression_notes(symbols)
+                ],
+                loc="outside lower left",
+                frameon=False,
+                handlelength=1.4,
+            )
+        buffer = io.BytesIO()
+        fig.savefig(
+            buffer, format=image_format, metadata={"Date": None} if image_format == "svg" else None
+        )
+        plt.close(fig)
     return buffer.getvalue()
 
 
-def cached_bar_chart(
-    table: Table, columns: list[int], *, image_format: str = "svg", horizontal: bool = False
-) -> bytes:
-    """`bar_chart`, kept in the cache under a digest of what it shows: the same figures give
+def cached_draw(table: Table, plan: Plan, *, image_format: str = "svg") -> bytes:
+    """`draw`, kept in the cache under a digest of what it shows: the same figures give
     the same picture, so the dashboard draws only when the data changed."""
-    from django.core.cache import cache
+    from django.core.cache import cache as django_cache
+    from django.utils.translation import get_language
 
-    rows = len(table.labels) - (1 if table.has_total_row else 0)
+    rows = _rows(table)
     key_source = repr(
-        (table.headers, table.labels[:rows], table.values[:rows], columns, image_format, horizontal)
+        (
+            table.headers,
+            table.labels[:rows],
+            table.values[:rows],
+            plan,
+            image_format,
+            get_language(),  # the legend and month names are in the reader's language
+            CODE_DIGEST,
+        )
     )
     key = "reports-chart-" + hashlib.sha256(key_source.encode()).hexdigest()
-    data = cache.get(key)
+    data = django_cache.get(key)
     if data is None:
-        data = bar_chart(table, columns, image_format=image_format, horizontal=horizontal)
-        cache.set(key, data, CACHE_SECONDS)
+        data = draw(table, plan, image_format=image_format)
+        django_cache.set(key, data, CACHE_SECONDS)
     return data
+
+
+def _drawable(table: Table, plan: Plan) -> bool:
+    """Something to draw: a count above zero, or a suppressed one (which is above zero)."""
+    for i in range(_rows(table)):
+        for columns in plan.panels:
+            for j in columns:
+                value, symbol = cell(table.values[i][j])
+                if symbol is not None or value:
+                    return True
+    return False
 
 
 def charts_for(tables: dict[str, Table], *, image_format: str = "svg") -> list[Chart]:
     """The report's charts, each with the table it shows."""
-    plan = [
-        ("registrations", [0, 1, 2, 3], False),
-        ("new-pairs-per-month", [0, 1], False),
-        ("sessions-by-district", [0, 1], True),
-    ]
     result = []
-    for slug, columns, horizontal in plan:
-        table = tables.get(slug)
-        if table is None or table.is_empty:
-            continue
-        rows = len(table.labels) - (1 if table.has_total_row else 0)
-        if not any(any(series) for series in _numbers(table, columns, rows)):
-            continue  # nothing to draw (no data, or every cell suppressed): the table says so
-        data = cached_bar_chart(table, columns, image_format=image_format, horizontal=horizontal)
-        names = ", ".join(table.headers[c] for c in columns)
+    for plan in PLANS:
+        table = tables.get(plan.slug)
+        if table is None or table.is_empty or not _drawable(table, plan):
+            continue  # nothing to draw: the table says so
+        symbols = {
+            s
+            for i in range(_rows(table))
+            for columns in plan.panels
+            for j in columns
+            if (s := cell(table.values[i][j])[1]) is not None
+        }
+        note = "; ".join(suppression_notes(symbols))
+        names = ", ".join(table.headers[c] for columns in plan.panels for c in columns)
         description = _("Bar chart: %(title)s (%(names)s). The table below has the numbers.") % {
             "title": table.title,
             "names": names,
         }
-        if rows > MAX_BARS:
+        if note:
+            description += " " + _("Hatched bars: %(note)s.") % {"note": note}
+        if _rows(table) > MAX_BARS:
             description += " " + _("The chart shows the %(n)d largest.") % {"n": MAX_BARS}
         result.append(
             Chart(
-                slug=slug,
+                slug=plan.slug,
                 title=table.title,
                 description=description,
-                svg=data,
+                svg=cached_draw(table, plan, image_format=image_format),
                 table=table,
+                note=note,
             )
         )
     return result

@@ -12,7 +12,7 @@ from sprakvan.core.forms_rendering import StyledFormMixin, model_choice_field
 from sprakvan.core.models import Programme
 
 from .models import DocumentText, Goal
-from .statistics import Period
+from .statistics import COMPARE_PREVIOUS, COMPARE_YEAR_EARLIER, Period
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -20,6 +20,14 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 class PeriodForm(StyledFormMixin, forms.Form):
     start = forms.DateField(label=_("From"), widget=DATE_WIDGET)
     end = forms.DateField(label=_("To"), widget=DATE_WIDGET)
+    compare = forms.ChoiceField(
+        label=_("Compare with"),
+        choices=[
+            (COMPARE_YEAR_EARLIER, _("the same months a year earlier")),
+            (COMPARE_PREVIOUS, _("the period just before")),
+        ],
+        required=False,
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -43,8 +51,16 @@ def period_from(params: Any, *, default: Period) -> tuple[PeriodForm, Period]:
         if form.is_valid():
             return form, form.period
         return form, default
-    form = PeriodForm(initial={"start": default.start, "end": default.end})
+    form = PeriodForm(
+        initial={"start": default.start, "end": default.end, "compare": compare_from(params)}
+    )
     return form, default
+
+
+def compare_from(params: Any) -> str:
+    """The comparison rule in the query string: ?compare=previous for the period just
+    before; anything else (or nothing) gives the same months a year earlier."""
+    return COMPARE_PREVIOUS if params.get("compare") == COMPARE_PREVIOUS else COMPARE_YEAR_EARLIER
 
 
 class DocumentTextForm(StyledFormMixin, forms.ModelForm):

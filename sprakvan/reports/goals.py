@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
 
+from sprakvan.activities.services import districts_in_preparation
 from sprakvan.participants.models import Group
 
 from .models import Goal, GoalKind, Measure
@@ -21,12 +22,16 @@ ON_TRACK = "on_track"
 AT_RISK = "at_risk"
 MISSED = "missed"
 NO_DATA = "no_data"
+# A district goal whose district has an activity in preparation (activities.services
+# .in_preparation) and no session yet: not "at risk", not "on track", but on its way.
+IN_PREPARATION = "in_preparation"
 STATUS_LABELS = {
     ACHIEVED: _("Achieved"),
     ON_TRACK: _("On track"),
     AT_RISK: _("At risk"),
     MISSED: _("Missed"),
     NO_DATA: _("No data yet"),
+    IN_PREPARATION: _("In preparation"),
 }
 # Measures that only grow during a year; the others (averages) are compared as they stand.
 CUMULATIVE = {
@@ -100,11 +105,14 @@ def evaluate(
     last_year: float | None = None,
     held_per_month: dict[tuple[int, int], int] | None = None,
     planned_per_month: dict[tuple[int, int], int] | None = None,
+    in_preparation: bool = False,
 ) -> GoalResult:
     """Status and progress of a goal for `year` as of `today`.
 
     `current` is the measure for the year so far, `last_year` for the whole previous year;
-    a monthly goal uses sessions held (up to today) and planned (after today) per month."""
+    a monthly goal uses sessions held (up to today) and planned (after today) per month.
+    `in_preparation`: the goal's district has an activity in preparation on `today`; while
+    the year is not over, no month is met yet and none missed, the goal is IN_PREPARATION."""
     elapsed = _elapsed(year, today)
     over = elapsed >= 1.0
     if spec.kind == GoalKind.MONTHLY_IN_DISTRICT:
@@ -133,6 +141,8 @@ def evaluate(
             status = MISSED
         elif over:
             status = ACHIEVED
+        elif in_preparation and met == 0:
+            status = IN_PREPARATION
         else:
             status = status_now
         return GoalResult(status, met / len(months), met, len(months), met, judged)
@@ -177,10 +187,27 @@ def goal_window(year: int) -> Period:
     return Period(datetime.date(year - 1, 1, 1), datetime.date(year, 12, 31))
 
 
+def preparing_goals(goals: list[Goal], *, on: datetime.date) -> set[int]:
+    """The ids of the district goals whose district had an activity in preparation on `on`."""
+    district_goals = [g for g in goals if g.kind == GoalKind.MONTHLY_IN_DISTRICT and g.district_id]
+    if not district_goals:
+        return set()
+    districts = districts_in_preparation(district_goals[0].programme, on=on)
+    return {g.pk for g in district_goals if g.district_id in districts}
+
+
 def evaluate_goals(
-    goals: list[Goal], rows: Rows, *, year: int, today: datetime.date
+    goals: list[Goal],
+    rows: Rows,
+    *,
+    year: int,
+    today: datetime.date,
+    preparing: set[int] | None = None,
 ) -> list[tuple[Goal, GoalResult]]:
-    """Every goal of the year with its result, from rows covering `goal_window(year)`."""
+    """Every goal of the year with its result, from rows covering `goal_window(year)`.
+    `preparing`: the goals in preparation (`preparing_goals`, looked up on `today` if None)."""
+    if preparing is None:
+        preparing = preparing_goals(goals, on=today)
     this_year = Period.year(year)
     so_far = Period(this_year.start, max(this_year.start, min(today, this_year.end)))
     current = figures(rows, so_far)
@@ -197,7 +224,12 @@ def evaluate_goals(
         if goal.kind == GoalKind.MONTHLY_IN_DISTRICT:
             held, planned = _monthly(rows.sessions, year, district, today)
             result = evaluate(
-                spec, year=year, today=today, held_per_month=held, planned_per_month=planned
+                spec,
+                year=year,
+                today=today,
+                held_per_month=held,
+                planned_per_month=planned,
+                in_preparation=goal.pk in preparing,
             )
         else:
             before_start = today < this_year.start

@@ -54,6 +54,64 @@ def _loop(document: DocumentObject, loop: str, body: str, style: str | None = No
     document.add_paragraph("{%p endfor %}")
 
 
+def _money_table(
+    document: DocumentObject, headers: list[str], cells: list[str], loop: str, footer: list[str]
+) -> None:
+    """A money table: header row, one body row repeated with {%tr for … %}, a bold total row."""
+    table = document.add_table(rows=5, cols=len(headers))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        cell.paragraphs[0].add_run(text).bold = True
+    table.rows[1].cells[0].text = "{%tr " + loop + " %}"
+    for cell, text in zip(table.rows[2].cells, cells, strict=True):
+        cell.text = text
+    table.rows[3].cells[0].text = "{%tr endfor %}"
+    for cell, text in zip(table.rows[4].cells, footer, strict=True):
+        cell.paragraphs[0].add_run(text).bold = True
+    for row in table.rows:
+        for cell in row.cells[1:]:
+            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def _money(document: DocumentObject) -> None:
+    """The finances: the key figures, each agreement's yearly contributions per party with the
+    parts beneath (indented by a dash), the period's budget against its costs, and the note on
+    how the budget was prorated; all money in Word tables."""
+    document.add_heading("{{ labels.finances }}", level=1)
+    document.add_paragraph("{%p if c.finances %}")
+    document.add_paragraph("{{ labels.money_in_brief }}", style="Caption")
+    _table(
+        document,
+        ["{{ labels.item }}", "{{ labels.item_value }}"],
+        ["{{ x.0 }}", "{{ x.1 }}"],
+        "for x in c.finances.key_figures",
+    )
+    document.add_paragraph("{%p for t in c.finances.contributions %}")
+    document.add_paragraph("{{ t.caption }}", style="Caption")
+    _money_table(
+        document,
+        ["{{ labels.party_covers }}", "{{ labels.per_year }}"],
+        ["{% if row.part %}– {% endif %}{{ row.label }}", "{{ row.amount }}"],
+        "for row in t.rows",
+        ["{{ labels.total }}", "{{ t.total }}"],
+    )
+    document.add_paragraph("{%p endfor %}")
+    document.add_paragraph("{%p if c.finances.lines %}")
+    document.add_paragraph("{{ c.finances.budget_caption }}", style="Caption")
+    _money_table(
+        document,
+        ["{{ labels.budget_line }}", "{{ labels.budget_period }}", "{{ labels.actual_period }}"],
+        ["{{ x.0 }}", "{{ x.1 }}", "{{ x.2 }}"],
+        "for x in c.finances.lines",
+        ["{{ labels.total }}", "{{ c.finances.budget_total }}", "{{ c.finances.actual_total }}"],
+    )
+    document.add_paragraph("{{ c.finances.budget_note }}")
+    document.add_paragraph("{%p endif %}")
+    document.add_paragraph("{%p else %}")
+    document.add_paragraph("{{ labels.no_data }}")
+    document.add_paragraph("{%p endif %}")
+
+
 def make() -> Path:
     document = Document()
     styles = document.styles
@@ -125,42 +183,20 @@ def make() -> Path:
     document.add_heading("{{ labels.future }}", level=1)
     _loop(document, "for p in c.future", "{{ p }}")
     document.add_paragraph("{{ labels.goals_this_year }} {{ c.year }}", style="Heading 2")
+    document.add_paragraph("{{ c.goals_as_of_text }}")
     _table(
         document,
         ["{{ labels.goal }}", "{{ labels.status }}", "{{ labels.progress }}"],
         ["{{ g.title }}", "{{ g.status }}", "{{ g.percent }} %"],
         "for g in c.goals_this_year",
     )
-    document.add_paragraph("{{ labels.goals_next_year }} ({{ c.year + 1 }})", style="Heading 2")
-    _table(
-        document,
-        ["{{ labels.goal }}", "{{ labels.status }}", "{{ labels.progress }}"],
-        ["{{ g.title }}", "{{ g.status }}", "{{ g.percent }} %"],
-        "for g in c.goals_next_year",
-    )
-
-    document.add_heading("{{ labels.finances }}", level=1)
-    document.add_paragraph("{%p if c.finances %}")
-    _table(
-        document,
-        ["{{ labels.party }}", "{{ labels.covers }}", "{{ labels.amount }}"],
-        ["{{ x.0 }}", "{{ x.1 }}", "{{ x.2 }}"],
-        "for x in c.finances.contributions",
-    )
-    document.add_paragraph("{{ labels.total }}: {{ c.finances.contributions_total }}")
-    _table(
-        document,
-        ["{{ labels.budget_line }}", "{{ labels.budget }}", "{{ labels.actual }}"],
-        ["{{ x.0 }}", "{{ x.1 }}", "{{ x.2 }}"],
-        "for x in c.finances.lines",
-    )
-    document.add_paragraph(
-        "{{ labels.total }}: {{ c.finances.budget_total }} / {{ c.finances.actual_total }}. "
-        "{{ labels.cost_per_pair }}: {{ c.finances.cost_per_pair }}"
-    )
-    document.add_paragraph("{%p else %}")
-    document.add_paragraph("{{ labels.no_data }}")
+    # The next year's goals: plain goals, no status (heading "Delmål för 2020").
+    document.add_paragraph("{%p if c.goals_next_year %}")
+    document.add_paragraph("{{ c.goals_next_heading }}", style="Heading 2")
+    _loop(document, "for g in c.goals_next_year", "{{ g.title }}", style="List Bullet")
     document.add_paragraph("{%p endif %}")
+
+    _money(document)
 
     document.add_heading("{{ labels.summary }}", level=1)
     _loop(document, "for p in c.summary", "{{ p }}")

@@ -16,6 +16,8 @@ from sprakvan.participants.choices import Gender, Group, Status
 from . import goals as goal_rules
 from .queries import load_rows
 from .statistics import (
+    COMPARE_PREVIOUS,
+    COMPARE_YEAR_EARLIER,
     GENDERS,
     GROUPS,
     Figures,
@@ -37,6 +39,16 @@ def activity_type_labels() -> dict[str, str]:
 
 def end_reason_labels() -> dict[str, str]:
     return _labels(Pair.EndReason.choices)
+
+
+def referral_outcome_labels() -> dict[str, str]:
+    """A referral's outcome (the person's status at the period's end) as a column header."""
+    return {
+        Status.MATCHED: _("Got a pair"),
+        Status.WAITING: _("Waiting"),
+        Status.PAUSED: _("Paused"),
+        Status.LEFT: _("Has left"),
+    }
 
 
 def month_label(year: int, month: int) -> str:
@@ -62,15 +74,53 @@ class Report:
     previous: Figures
     rows: Rows
     goal_years: tuple[int, ...] = ()
+    # The goals of the period's year (and earlier years asked), with their status at `as_of`.
     goals_by_year: dict[int, list[tuple[Any, goal_rules.GoalResult]]] = field(default_factory=dict)
+    # Goals set for years after the period's: plain goals, no status (nothing to judge yet).
+    plain_goals: dict[int, list[Any]] = field(default_factory=dict)
+    # Of those, the district goals with an activity in preparation there (goals.preparing_goals).
+    preparing_goals: set[int] = field(default_factory=set)
+    compare: str = COMPARE_YEAR_EARLIER
+
+    @property
+    def as_of(self) -> datetime.date:
+        """The day the period's figures stand on: its last day, or today if that is earlier."""
+        return min(self.today, self.period.end)
 
     @property
     def goal_year(self) -> int | None:
-        return self.goal_years[0] if self.goal_years else None
+        return self.period.end.year if self.goal_years else None
 
     @property
     def goal_results(self) -> list[tuple[Any, goal_rules.GoalResult]]:
         return self.goals_by_year.get(self.goal_year, []) if self.goal_year else []
+
+    @property
+    def next_goal_year(self) -> int | None:
+        return self.goal_year + 1 if self.goal_year else None
+
+    @property
+    def next_goals(self) -> list[Any]:
+        """The goals set for the year after the period's (without status)."""
+        return self.plain_goals.get(self.next_goal_year, []) if self.next_goal_year else []
+
+    @property
+    def period_caption(self) -> str:
+        """The caption of a table of the period alone."""
+        return _("Period: %(period)s.") % {"period": period_label(self.period)}
+
+    @property
+    def comparison_caption(self) -> str:
+        """The caption of a table that compares: both periods and the rule."""
+        return _("Period: %(period)s. %(comparison)s") % {
+            "period": period_label(self.period),
+            "comparison": self.comparison_text,
+        }
+
+    @property
+    def comparison_text(self) -> str:
+        """How the comparison period was chosen, for a table's caption."""
+        return comparison_text(self.compare, self.comparison)
 
     @property
     def key_figures(self) -> list[KeyFigure]:
@@ -157,6 +207,7 @@ class Report:
             headers=[period_label(self.period), period_label(self.comparison)],
             labels=[f.label for f in figures],
             values=[[f.current, f.previous] for f in figures],
+            caption=self.comparison_caption,
             count_columns=[True, True],
             row_keys=[f.slug for f in figures],
             count_rows=[f.is_count for f in figures],
@@ -167,6 +218,7 @@ class Report:
         groups = _labels(Group.choices)
         return Table(
             slug="registrations",
+            caption=self.period_caption,
             title=_("Registrations by group and gender, %(period)s")
             % {"period": period_label(self.period)},
             label_header=_("Group"),
@@ -198,6 +250,7 @@ class Report:
             headers=[period_label(self.period), period_label(self.comparison)],
             labels=labels,
             values=values,
+            caption=self.comparison_caption,
             column_totals=True,
             total_label=_("Total"),
         )
@@ -207,6 +260,7 @@ class Report:
         items = self.current.pairs.ended_by_reason
         return Table(
             slug="ended-pairs",
+            caption=self.period_caption,
             title=_("Pairs that ended, by reason"),
             label_header=_("Reason"),
             headers=[_("Pairs")],
@@ -220,6 +274,7 @@ class Report:
         s = self.current.sessions
         return Table(
             slug="sessions-by-district",
+            caption=self.period_caption,
             title=_("Sessions and attendance by district"),
             label_header=_("District"),
             headers=[_("Sessions"), _("Attendance"), _("Per session")],
@@ -235,6 +290,7 @@ class Report:
         types = activity_type_labels()
         return Table(
             slug="sessions-by-type",
+            caption=self.period_caption,
             title=_("Sessions and attendance by activity type"),
             label_header=_("Activity type"),
             headers=[_("Sessions"), _("Attendance"), _("Per session")],
@@ -249,6 +305,7 @@ class Report:
         s = self.current.sessions
         return Table(
             slug="attendance",
+            caption=self.period_caption,
             title=_("Who came to the sessions"),
             label_header=_("Group"),
             headers=[_("Named"), _("Walk-in")],
@@ -263,14 +320,16 @@ class Report:
         )
 
     def referrals_table(self) -> Table:
-        statuses = _labels(Status.choices)
-        outcomes = [value for value, _label in Status.choices]
+        labels = referral_outcome_labels()
+        outcomes = list(labels)
         items = self.current.referrals
         return Table(
             slug="referrals",
+            caption=_("Period: %(period)s. What had become of each person by %(day)s.")
+            % {"period": period_label(self.period), "day": f"{self.as_of:%Y-%m-%d}"},
             title=_("Referrals by organisation and what became of them"),
             label_header=_("Organisation"),
-            headers=[statuses[o] for o in outcomes],
+            headers=[labels[o] for o in outcomes],
             labels=list(items),
             values=[[counts.get(o, 0) for o in outcomes] for counts in items.values()],
             row_totals=True,
@@ -282,6 +341,7 @@ class Report:
         rows = self.current.funnel
         return Table(
             slug="outreach",
+            caption=self.period_caption,
             title=_("Outreach events: leads, registrations and pairs"),
             label_header=_("Event"),
             headers=[_("Date"), _("Leads"), _("Registered"), _("In a pair")],
@@ -295,6 +355,8 @@ class Report:
     def goals_table(self) -> Table:
         return Table(
             slug="goals",
+            caption=_("Status on %(day)s, from the data up to that day.")
+            % {"day": f"{self.as_of:%Y-%m-%d}"},
             title=_("Goals %(year)s") % {"year": self.goal_year},
             label_header=_("Goal"),
             headers=[_("Status"), _("Progress (%)"), _("Now"), _("Target")],
@@ -327,29 +389,48 @@ def period_label(period: Period) -> str:
     return f"{period.start:%Y-%m-%d} – {period.end:%Y-%m-%d}"
 
 
+def comparison_text(rule: str, comparison: Period) -> str:
+    """ "Compared with the same months a year earlier (2018-01-01 – 2018-10-31)"."""
+    if rule == COMPARE_PREVIOUS:
+        text = _("Compared with the period just before (%(period)s).")
+    elif rule == COMPARE_YEAR_EARLIER:
+        text = _("Compared with the same months a year earlier (%(period)s).")
+    else:
+        text = _("Compared with %(period)s.")
+    return text % {"period": period_label(comparison)}
+
+
 def build(
     programme: Programme | None,
     period: Period,
     *,
     today: datetime.date,
     comparison: Period | None = None,
+    compare: str = COMPARE_YEAR_EARLIER,
     goal_years: tuple[int, ...] = (),
 ) -> Report:
-    """Load the rows once and compute the period, its comparison and the years' goals."""
-    comparison = comparison or period.previous()
-    parts = [period, comparison, *(goal_rules.goal_window(y) for y in goal_years)]
+    """Load the rows once and compute the period, its comparison and the goals.
+
+    The comparison follows the one rule (`Period.compared_with`): the same months a year
+    earlier unless `compare` is COMPARE_PREVIOUS. Of `goal_years`, the period's year (and
+    any earlier) is judged as it stood at the period's end, from data up to that day; later
+    years' goals are only listed (`plain_goals`)."""
+    comparison = comparison or period.compared_with(compare)
+    as_of = min(today, period.end)
+    judged = tuple(y for y in goal_years if y <= period.end.year)
+    parts = [period, comparison, *(goal_rules.goal_window(y) for y in judged)]
     window = Period(min(p.start for p in parts), max(p.end for p in parts))
-    # Goals need each year so far (to today) and the year before.
+    # Goals need each year so far (to the period's end) and the year before.
     goal_periods = (
         [
             Period(
                 datetime.date(y, 1, 1),
-                max(datetime.date(y, 1, 1), min(today, datetime.date(y, 12, 31))),
+                max(datetime.date(y, 1, 1), min(as_of, datetime.date(y, 12, 31))),
             )
-            for y in goal_years
+            for y in judged
         ]
-        + [Period.year(y) for y in goal_years]
-        + [Period.year(y - 1) for y in goal_years]
+        + [Period.year(y) for y in judged]
+        + [Period.year(y - 1) for y in judged]
     )
     rows = load_rows(
         programme,
@@ -367,13 +448,19 @@ def build(
         previous=figures(rows, comparison),
         rows=rows,
         goal_years=goal_years,
+        compare=compare if comparison == period.compared_with(compare) else "",
     )
     if goal_years and programme is not None:
         goals = goal_rules.goals_for(programme, goal_years)
         for year in goal_years:
-            report.goals_by_year[year] = goal_rules.evaluate_goals(
-                [g for g in goals if g.year == year], rows, year=year, today=today
-            )
+            mine = [g for g in goals if g.year == year]
+            if year in judged:
+                report.goals_by_year[year] = goal_rules.evaluate_goals(
+                    mine, rows, year=year, today=as_of
+                )
+            else:
+                report.plain_goals[year] = mine
+                report.preparing_goals |= goal_rules.preparing_goals(mine, on=as_of)
     return report
 
 

@@ -28,11 +28,11 @@ from sprakvan.core.audit import log_action
 
 from . import document, exports
 from .charts import charts_for
-from .forms import DocumentTextForm, GoalForm, period_from
+from .forms import DocumentTextForm, GoalForm, compare_from, period_from
 from .models import DocumentText, Goal
 from .report import Report, build, year_to_date
 from .services import delete_goal, file_statistics, save_document_text, save_goal
-from .statistics import Period
+from .statistics import COMPARE_PREVIOUS, Period
 from .tables import Table
 from .viewer import viewer_tables
 
@@ -43,17 +43,23 @@ def is_viewer(request: ProgrammeRequest) -> bool:
 
 def _report(request: ProgrammeRequest) -> tuple[object, Report]:
     today = timezone.localdate()
-    this_year, last_year = year_to_date(today)
+    this_year, _last_year = year_to_date(today)
     form, period = period_from(request.GET, default=this_year)
-    comparison = last_year if period == this_year else period.previous()
+    # One rule everywhere: the same months a year earlier, or ?compare=previous.
     report = build(
         request.programme,
         period,
         today=today,
-        comparison=comparison,
-        goal_years=(period.end.year,),
+        compare=compare_from(request.GET),
+        goal_years=(period.end.year, period.end.year + 1),
     )
     return form, report
+
+
+def _query(period: Period, compare: str) -> str:
+    """The query string that asks for the same period and comparison again."""
+    query = f"?start={period.start:%Y-%m-%d}&end={period.end:%Y-%m-%d}"
+    return query + (f"&compare={compare}" if compare == COMPARE_PREVIOUS else "")
 
 
 def _tables(request: ProgrammeRequest, report: Report) -> list[Table]:
@@ -70,7 +76,7 @@ def dashboard(request: ProgrammeRequest) -> HttpResponse:
     by_slug = {t.slug: t for t in tables}
     charts = charts_for(by_slug)
     charted = {c.slug for c in charts}
-    query = f"?start={report.period.start:%Y-%m-%d}&end={report.period.end:%Y-%m-%d}"
+    query = _query(report.period, report.compare)
     return render(
         request,
         "reports/dashboard.html",
@@ -81,6 +87,7 @@ def dashboard(request: ProgrammeRequest) -> HttpResponse:
             "by_slug": by_slug,
             "key_figures": by_slug.get("key-figures"),
             "goals": report.goal_results,
+            "next_goals": report.next_goals,
             "goal_table": by_slug.get("goals"),
             "charts": charts,
             "tables": [
@@ -142,7 +149,7 @@ def document_page(request: ProgrammeRequest) -> HttpResponse:
         .filter(period_start=period.start, period_end=period.end)
         .first()
     )
-    query = f"?start={period.start:%Y-%m-%d}&end={period.end:%Y-%m-%d}"
+    query = _query(period, compare_from(request.GET))
     text_form = None
     if not is_viewer(request):
         if request.method == "POST":
@@ -187,6 +194,7 @@ def document_download(request: ProgrammeRequest, extension: str) -> HttpResponse
         period,
         today=timezone.localdate(),
         suppressed=is_viewer(request),
+        compare=compare_from(request.GET),
     )
     stem = f"partssamtal-{request.programme.slug}-{period.start:%Y%m%d}-{period.end:%Y%m%d}"
     if extension == "pdf":
@@ -213,7 +221,7 @@ def document_file(request: ProgrammeRequest) -> HttpResponse:
     """Keep the period's figures as filed with the partners (counts only)."""
     _form, period = _document_period(request)
     report = build(
-        request.programme, period, today=timezone.localdate(), comparison=period.year_earlier()
+        request.programme, period, today=timezone.localdate(), compare=compare_from(request.GET)
     )
     file_statistics(
         programme=request.programme,
@@ -222,9 +230,7 @@ def document_file(request: ProgrammeRequest) -> HttpResponse:
         filed_by=request.user,
     )
     messages.success(request, _("The figures are filed."))
-    return redirect(
-        reverse("reports:document") + f"?start={period.start:%Y-%m-%d}&end={period.end:%Y-%m-%d}"
-    )
+    return redirect(reverse("reports:document") + _query(period, compare_from(request.GET)))
 
 
 @coordinator_view

@@ -4,6 +4,7 @@ from .activity import Activity, ActivityQuerySet, Schedule, Venue
 from .attendance import WALK_IN_FIELDS, WALK_IN_GROUPS, Attendance, WalkInCount
 from .choices import (
     TYPE_DESCRIPTIONS,
+    ActivityState,
     ActivityType,
     HallBooking,
     LanguageLevel,
@@ -19,6 +20,7 @@ __all__ = [
     "WALK_IN_GROUPS",
     "Activity",
     "ActivityQuerySet",
+    "ActivityState",
     "ActivityType",
     "Attendance",
     "HallBooking",

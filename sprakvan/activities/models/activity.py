@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -11,7 +13,14 @@ from django.utils.translation import gettext_lazy as _
 from sprakvan.core.models import District, Programme
 
 from .. import schedule as schedule_rules
-from .choices import ActivityType, HallBooking, LanguageLevel, type_description, type_picture
+from .choices import (
+    ActivityState,
+    ActivityType,
+    HallBooking,
+    LanguageLevel,
+    type_description,
+    type_picture,
+)
 
 
 class Venue(models.Model):
@@ -55,6 +64,20 @@ class ActivityQuerySet(models.QuerySet["Activity"]):
     def weekly(self) -> ActivityQuerySet:
         """Activities with a recurring schedule that has not ended."""
         return self.filter(is_active=True, schedules__isnull=False).distinct()
+
+    def preparing(self) -> ActivityQuerySet:
+        """Activities in preparation now: no schedule or session yet (see `Activity.state`)."""
+        return self.filter(is_active=True, preparing_since__isnull=False, scheduled_on__isnull=True)
+
+    def running(self) -> ActivityQuerySet:
+        """Every activity that is not in preparation (active or not)."""
+        return self.filter(Q(preparing_since__isnull=True) | Q(scheduled_on__isnull=False))
+
+    def preparing_on(self, day: datetime.date) -> ActivityQuerySet:
+        """Activities that were in preparation on `day`: prepared by then, scheduled later."""
+        return self.filter(is_active=True, preparing_since__lte=day).filter(
+            Q(scheduled_on__isnull=True) | Q(scheduled_on__gt=day)
+        )
 
 
 class Activity(models.Model):
@@ -108,6 +131,23 @@ class Activity(models.Model):
         _("hall booking"), max_length=10, choices=HallBooking.choices, blank=True
     )
     is_active = models.BooleanField(_("active"), default=True)
+    # In preparation: a place, a district, a start month and a partner before any schedule.
+    # The day it got its first schedule or session ends the preparation (services/preparation).
+    preparing_since = models.DateField(_("in preparation since"), null=True, blank=True)
+    scheduled_on = models.DateField(_("scheduled on"), null=True, blank=True, editable=False)
+    start_month = models.DateField(
+        _("start month"),
+        null=True,
+        blank=True,
+        help_text=_("The month it is meant to start (the first day of the month)."),
+    )
+    possible_venues = models.ManyToManyField(
+        Venue,
+        blank=True,
+        related_name="prepared_activities",
+        verbose_name=_("possible places"),
+        help_text=_("The places being discussed; each venue's provider offers the premises."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ActivityQuerySet.as_manager()
@@ -128,7 +168,16 @@ class Activity(models.Model):
                     )
                 ),
                 name="activity_season_months",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(scheduled_on__isnull=True)
+                | Q(preparing_since__isnull=False, scheduled_on__gte=models.F("preparing_since")),
+                name="activity_scheduled_after_preparation",
+            ),
+            models.CheckConstraint(
+                condition=Q(start_month__isnull=True) | Q(start_month__day=1),
+                name="activity_start_month_first_day",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -137,6 +186,16 @@ class Activity(models.Model):
     def clean(self) -> None:
         if (self.season_start_month is None) != (self.season_end_month is None):
             raise ValidationError(_("Give both the first and the last month of the season."))
+
+    @property
+    def state(self) -> ActivityState:
+        if self.preparing_since is not None and self.scheduled_on is None:
+            return ActivityState.PREPARING
+        return ActivityState.RUNNING
+
+    @property
+    def is_preparing(self) -> bool:
+        return self.state == ActivityState.PREPARING
 
     @property
     def effective_district(self) -> District | None:

@@ -43,6 +43,14 @@ def type_description(activity_type: str) -> str:
     return str(TYPE_DESCRIPTIONS.get(activity_type, TYPE_DESCRIPTIONS[ActivityType.OTHER]))
 
 
+class ActivityState(models.TextChoices):
+    """Where an activity stands. "In preparation" is not a session's "planned": it has no
+    schedule and no session yet, only a district, possible places, a start month, partners."""
+
+    PREPARING = "preparing", _("In preparation")
+    RUNNING = "running", _("Running")
+
+
 class LanguageLevel(models.TextChoices):
     EASY = "easy", _("Easy Swedish")
     ALL = "all", _("All levels")

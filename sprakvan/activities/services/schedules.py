@@ -22,6 +22,7 @@ from ..models import (
     Venue,
     WalkInCount,
 )
+from .preparation import mark_scheduled
 
 DEFAULT_WEEKS_AHEAD = 8
 
@@ -65,8 +66,10 @@ def add_schedule(
     added_by: User | None,
     today: datetime.date,
     weeks: int = DEFAULT_WEEKS_AHEAD,
+    venue: Venue | None = None,
 ) -> Schedule:
-    """A recurring schedule for the activity, expanded into sessions for the coming weeks."""
+    """A recurring schedule for the activity, expanded into sessions for the coming weeks.
+    An activity in preparation becomes running (at `venue`, when one is given)."""
     schedule = Schedule(
         activity=activity,
         rule=rule,
@@ -77,6 +80,7 @@ def add_schedule(
         skip_holidays=skip_holidays,
     )
     schedule.full_clean()
+    mark_scheduled(activity, today=today, venue=venue, by=added_by)
     schedule.save()
     expand_schedule(
         schedule,

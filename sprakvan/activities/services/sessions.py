@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 
 from django.db import transaction
+from django.utils import timezone
 
 from sprakvan.accounts.models import User
 from sprakvan.core.audit import log_action
@@ -17,9 +18,11 @@ from ..models import (
     Session,
     Venue,
 )
+from .preparation import mark_scheduled
 from .reminders import tell_subscribers
 
 
+@transaction.atomic
 def add_session(
     activity: Activity,
     *,
@@ -29,8 +32,9 @@ def add_session(
     venue: Venue | None = None,
     note: str = "",
     added_by: User | None,
+    today: datetime.date | None = None,
 ) -> Session:
-    """A one-off session (no schedule)."""
+    """A one-off session (no schedule). An activity in preparation becomes running."""
     session = Session(
         programme_id=activity.programme_id,
         activity=activity,
@@ -42,6 +46,7 @@ def add_session(
         holiday=rules.swedish_holiday(date),
     )
     session.full_clean()
+    mark_scheduled(activity, today=today or timezone.localdate(), venue=venue, by=added_by)
     session.save()
     log_action(
         "activities.session.added",

@@ -65,7 +65,9 @@ def _throttled(request: HttpRequest, programme: Programme, phone: PhoneNumber) -
 
 
 def _activity(programme: Programme, activity_id: int) -> Activity:
-    return get_object_or_404(Activity, programme=programme, pk=activity_id, is_active=True)
+    return get_object_or_404(
+        Activity.objects.running(), programme=programme, pk=activity_id, is_active=True
+    )
 
 
 @require_http_methods(["GET", "POST"])

@@ -29,12 +29,13 @@ from .. import services
 from ..forms import (
     ActivityForm,
     CancelForm,
+    PreparationForm,
     ScheduleForm,
     SessionForm,
     VenueForm,
     default_schedule_initial,
 )
-from ..models import Schedule, Venue
+from ..models import Activity, Schedule, Venue
 from .access import (
     get_activity_for_user,
     get_session_for_user,
@@ -58,10 +59,23 @@ def activity_list(request: ProgrammeRequest) -> HttpResponse:
         .annotate(upcoming=Count("sessions", filter=Q(sessions__date__gte=today)))
         .order_by("-is_active", "type", "title")
     )
+    preparing = (
+        Activity.objects.preparing()
+        .filter(pk__in=visible_activities(request).values("pk"))
+        .select_related("district", "host_organisation")
+        .prefetch_related(
+            Prefetch("possible_venues", queryset=Venue.objects.select_related("provider"))
+        )
+        .order_by("start_month", "title")
+    )
     return render(
         request,
         "activities/activity_list.html",
-        {"activities": activities, "can_edit": is_coordinator(request)},
+        {
+            "activities": activities.exclude(pk__in=preparing.values("pk")),
+            "preparing": preparing,
+            "can_edit": is_coordinator(request),
+        },
     )
 
 
@@ -80,6 +94,7 @@ def activity_detail(request: ProgrammeRequest, pk: int) -> HttpResponse:
             "schedules": activity.schedules.all(),
             "sessions": sessions,
             "leaders": activity.leaders.order_by("first_name"),
+            "possible_venues": activity.possible_venues.select_related("provider"),
             "can_edit": is_coordinator(request),
             "today": today,
             **reminders_context(request, activity),
@@ -93,8 +108,43 @@ def activity_create(request: ProgrammeRequest) -> HttpResponse:
 
 
 @coordinator_view
+def activity_prepare(request: ProgrammeRequest) -> HttpResponse:
+    """A new activity in preparation: no schedule yet."""
+    return _preparation_form(request, None)
+
+
+@coordinator_view
 def activity_edit(request: ProgrammeRequest, pk: int) -> HttpResponse:
+    instance = get_activity_for_user(request, pk)
+    if instance.is_preparing:
+        return _preparation_form(request, instance)
     return _activity_form(request, pk)
+
+
+def _preparation_form(request: ProgrammeRequest, instance: Activity | None) -> HttpResponse:
+    form = PreparationForm(request.POST or None, instance=instance, programme=request.programme)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            activity = services.save_preparation(
+                form.save(commit=False),
+                possible_venues=form.cleaned_data["possible_venues"],
+                saved_by=request.user,
+                today=timezone.localdate(),
+                version=form.loaded_version,
+            )
+        except EditConflict as conflict:
+            form.show_conflict(conflict)
+            instance, status = conflict.current, 409  # type: ignore[assignment]
+        else:
+            messages.success(request, _("The activity in preparation was saved."))
+            return redirect("activities:activity_detail", pk=activity.pk)
+    return render(
+        request,
+        "activities/activity_form.html",
+        {"form": form, "activity": instance, "preparing": True},
+        status=status,
+    )
 
 
 def _activity_form(request: ProgrammeRequest, pk: int | None) -> HttpResponse:
@@ -128,7 +178,12 @@ def _activity_form(request: ProgrammeRequest, pk: int | None) -> HttpResponse:
 def schedule_create(request: ProgrammeRequest, pk: int) -> HttpResponse:
     activity = get_activity_for_user(request, pk)
     today = timezone.localdate()
-    form = ScheduleForm(request.POST or None, initial=default_schedule_initial(today))
+    preparing = activity.is_preparing
+    form = ScheduleForm(
+        request.POST or None,
+        initial=default_schedule_initial(today),
+        preparing=activity if preparing else None,
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.add_schedule(
@@ -141,10 +196,20 @@ def schedule_create(request: ProgrammeRequest, pk: int) -> HttpResponse:
             skip_holidays=data["skip_holidays"],
             added_by=request.user,
             today=today,
+            venue=data.get("venue"),
         )
-        messages.success(request, _("The schedule was added and its sessions planned."))
+        if preparing:
+            messages.success(
+                request, _("The schedule was added: the activity is running and in the calendar.")
+            )
+        else:
+            messages.success(request, _("The schedule was added and its sessions planned."))
         return redirect("activities:activity_detail", pk=activity.pk)
-    return render(request, "activities/schedule_form.html", {"form": form, "activity": activity})
+    return render(
+        request,
+        "activities/schedule_form.html",
+        {"form": form, "activity": activity, "preparing": preparing},
+    )
 
 
 @require_POST
@@ -166,7 +231,9 @@ def session_create(request: ProgrammeRequest, pk: int) -> HttpResponse:
     activity = get_activity_for_user(request, pk)
     form = SessionForm(request.POST or None, programme=request.programme)
     if request.method == "POST" and form.is_valid():
-        session = services.add_session(activity, added_by=request.user, **form.cleaned_data)
+        session = services.add_session(
+            activity, added_by=request.user, today=timezone.localdate(), **form.cleaned_data
+        )
         messages.success(request, _("The session was added."))
         return redirect("activities:session_attendance", pk=session.pk)
     return render(

@@ -32,6 +32,7 @@ from sprakvan.core.models import District, Programme
 from sprakvan.organisations.models import Organisation
 from sprakvan.participants.models import Participant
 
+from . import preparation
 from .data import (
     LEADER_1,
     LEADER_2,
@@ -300,6 +301,7 @@ def load(programme: Programme, *, today: datetime.date) -> None:
     _cancel_some(programme, today)
     _attendance(programme, activities, plans, leaders_of, today)
     _reminder_subscriptions(activities, today)
+    preparation.load(programme)
 
 
 def _reminder_subscriptions(activities: list[Activity], today: datetime.date) -> None:

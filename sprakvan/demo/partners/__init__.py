@@ -3,6 +3,12 @@
 Deterministic and idempotent: it only adds what is missing. It never creates participants:
 referrals and leads attach to the demo people whose source is "referral" or "fair", so the
 registration totals of 2019 stay exactly the source document's.
+
+The money: the contributions are the source's (600 000 kr a year from the municipality,
+477 600 kr from the Red Cross: overhead, premises, travel). The 2019 budget lines and the
+dated costs are invented, the source gives none: monthly salary, rent and travel, quarterly
+overhead and a few hall bookings. For Jan–Oct 2019 they give about 878 000 kr of costs against
+898 000 kr of budget (10/12 of the year's), some 12 400 kr per new pair (÷ 71).
 """
 
 from __future__ import annotations

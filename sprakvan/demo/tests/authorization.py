@@ -297,6 +297,17 @@ def published_notice(world: World) -> dict[str, Any]:
     return {**slug(world), "version": notice.version}
 
 
+def popup_booking(world: World) -> dict[str, Any]:
+    """A pop-up café booking at the world's organisation, on the world's session (issue 14, H10)."""
+    from sprakvan.partners.models import PopUpCafe
+
+    popup, _created = PopUpCafe.objects.get_or_create(
+        session=world.session,
+        defaults={"programme": world.session.programme, "host": world.organisation},
+    )
+    return {"pk": popup.pk}
+
+
 # URL prefixes of routes that are not ours (Django's admin, allauth, i18n): any route under
 # them whose view is not in sprakvan passes the completeness test; TABLE samples one of each.
 NOT_OURS = {
@@ -398,6 +409,8 @@ TABLE: dict[str, Row] = {
     "activities:activity_create": Row(get=COORDINATOR_ONLY, post=COORDINATOR_CHANGES),
     "activities:activity_detail": Row(get=LEADER_OF_IT, pk="activity"),
     "activities:activity_edit": Row(get=COORDINATOR_ONLY, post=COORDINATOR_CHANGES, pk="activity"),
+    # issue 14, activities in preparation
+    "activities:activity_prepare": Row(get=COORDINATOR_ONLY, post=COORDINATOR_CHANGES),
     "activities:schedule_create": Row(
         get=COORDINATOR_ONLY, post=COORDINATOR_CHANGES, pk="activity"
     ),
@@ -463,6 +476,12 @@ TABLE: dict[str, Row] = {
     "partners:outreach_link_rotate": Row(get=POST_ONLY, post=COORDINATOR_CHANGES, pk="event"),
     "partners:lead_create": Row(get=COORDINATOR_ONLY, post=COORDINATOR_CHANGES, pk="event"),
     "partners:lead_delete": Row(get=POST_ONLY, post=COORDINATOR_CHANGES, pk="lead"),
+    # partners: pop-up cafés at workplaces (issue 14, H10)
+    "partners:popup_list": Row(get=COORDINATOR_ONLY),
+    "partners:popup_create": Row(get=COORDINATOR_ONLY, post=COORDINATOR_CHANGES),
+    "partners:popup_edit": Row(
+        get=COORDINATOR_ONLY, post=COORDINATOR_CHANGES, kwargs=popup_booking, cross=Cross.STAFF
+    ),
     "partners:finances": Row(get=READERS),
     "partners:agreement_create": Row(get=COORDINATOR_ONLY, post=COORDINATOR_CHANGES),
     "partners:agreement_edit": Row(get=COORDINATOR_ONLY, post=COORDINATOR_CHANGES, pk="agreement"),

@@ -33,6 +33,7 @@ from .outreach import (
     outreach_list,
     outreach_qr,
 )
+from .popups import popup_create, popup_edit, popup_list
 from .referrals import referral_create, referral_detail, referral_list
 
 __all__ = [
@@ -63,6 +64,9 @@ __all__ = [
     "outreach_link_rotate",
     "outreach_list",
     "outreach_qr",
+    "popup_create",
+    "popup_edit",
+    "popup_list",
     "referral_create",
     "referral_detail",
     "referral_list",

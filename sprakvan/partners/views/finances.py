@@ -50,6 +50,11 @@ def finances(request: ProgrammeRequest) -> HttpResponse:
         {
             "figures": figures.year_finances(request.programme, year),
             "agreements": agreements,
+            # Each agreement with its parties' yearly totals (the parts are in the table above).
+            "agreement_rows": [
+                (agreement, figures.party_contributions(agreement.all_contributions))
+                for agreement in agreements
+            ],
             "by_year": figures.contributions_by_year(request.programme),
             "years": years,
             "year": year,

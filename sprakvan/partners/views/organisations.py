@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 
 from django.contrib import messages
-from django.db.models import Count
+from django.db.models import Count, Max, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -17,11 +17,12 @@ from sprakvan.accounts.access import (
     get_scoped,
     scoped,
 )
-from sprakvan.activities.models import Activity, Venue
+from sprakvan.activities.models import Activity, Session, Venue
 from sprakvan.organisations.models import Organisation, OrganisationKind
 
 from .. import services
 from ..forms import OrganisationForm
+from ..popups import popups_of
 from .common import qr_response, registration_link
 
 
@@ -30,6 +31,15 @@ def organisation_list(request: ProgrammeRequest) -> HttpResponse:
     organisations = scoped(Organisation.objects.all(), request).annotate(
         referral_count=Count("referrals", distinct=True),
         participant_count=Count("sourced_participants", distinct=True),
+        popup_count=Count(
+            "popups",
+            filter=~Q(popups__session__status=Session.Status.CANCELLED),
+            distinct=True,
+        ),
+        last_popup=Max(
+            "popups__session__date",
+            filter=~Q(popups__session__status=Session.Status.CANCELLED),
+        ),
     )
     kind = request.GET.get("kind", "")
     if kind in OrganisationKind.values:
@@ -86,6 +96,7 @@ def organisation_detail(request: ProgrammeRequest, pk: int) -> HttpResponse:
             "venues": list(Venue.objects.filter(provider=organisation)),
             "activities": list(Activity.objects.filter(host_organisation=organisation)),
             "events": organisation.co_organised_events.all(),
+            "popups": popups_of(request.programme, host_id=organisation.pk, held_only=False),
             "agreements": organisation.agreements.all(),
             "self_registered": organisation.sourced_participants.current()
             .exclude(referrals__organisation=organisation)

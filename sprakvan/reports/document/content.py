@@ -14,25 +14,20 @@ from django.utils.translation import ngettext
 from sprakvan.activities.models import ActivityType, Schedule
 from sprakvan.activities.schedule import rule_weekdays
 from sprakvan.core.models import Programme
-from sprakvan.partners.figures import year_finances
+from sprakvan.partners.figures import PeriodFinances, period_finances
+from sprakvan.partners.models import Contribution, ContributionForm
 
 from ..charts import Chart, charts_for
-from ..goals import GoalResult
+from ..goals import IN_PREPARATION, STATUS_LABELS, GoalResult
 from ..models import DocumentText
+from ..numbers import kr
 from ..report import Report, build, period_label
-from ..statistics import Period
+from ..statistics import COMPARE_YEAR_EARLIER, Period
 from ..suppression import show
 from ..tables import Table
 from ..viewer import viewer_tables
 
 DOCUMENT_LANGUAGE = "sv"
-
-
-def kr(amount: int | None) -> str:
-    """1 250 kr: a narrow no-break space between thousands, as Swedish writes money."""
-    if amount is None:
-        return "–"
-    return f"{amount:,}".replace(",", "\u00a0") + "\u00a0kr"
 
 
 def paragraphs(text: str) -> list[str]:
@@ -47,20 +42,41 @@ class WeeklyPlace:
 
 @dataclass
 class GoalLine:
+    """A goal; the next year's goals carry no status (empty status, percent None)."""
+
     title: str
-    status: str
-    status_key: str
-    percent: int
+    status: str = ""
+    status_key: str = ""
+    percent: int | None = None
+
+
+@dataclass
+class MoneyRow:
+    label: str
+    amount: str
+    part: bool = False  # one part of the party's contribution, shown beneath its total
+
+
+@dataclass
+class ContributionTable:
+    """One agreement's yearly contributions: each party's total with its parts beneath."""
+
+    caption: str
+    rows: list[MoneyRow]
+    total: str
 
 
 @dataclass
 class Finances:
     year: int
-    contributions: list[tuple[str, str, str]]  # party, covers, amount
-    contributions_total: str
-    lines: list[tuple[str, str, str]]  # name, budget, actual
+    agreements: list[tuple[str, str]]  # title, its period "2019-01-01 – 2021-12-31"
+    contributions: list[ContributionTable]
+    lines: list[tuple[str, str, str]]  # name, budget for the period, actual in the period
     budget_total: str
     actual_total: str
+    budget_caption: str
+    budget_note: str  # how the budget was prorated and which costs count
+    key_figures: list[tuple[str, str]]  # agreement period, costs, new pairs, cost per pair
     cost_per_pair: str
 
 
@@ -88,6 +104,11 @@ class Content:
     goals_this_year: list[GoalLine] = field(default_factory=list)
     goals_next_year: list[GoalLine] = field(default_factory=list)
     year: int = 0
+    # The day the goals' status stands on (the period's end), and the comparison in words.
+    goals_as_of: datetime.date | None = None
+    goals_as_of_text: str = ""
+    goals_next_heading: str = ""
+    comparison_text: str = ""
     finances: Finances | None = None
 
 
@@ -168,21 +189,81 @@ def _goal_lines(results: list[tuple[Any, GoalResult]]) -> list[GoalLine]:
     return [GoalLine(g.title, r.status_label, r.status, r.percent) for g, r in results]
 
 
-def _finances(programme: Programme, year: int) -> Finances | None:
-    f = year_finances(programme, year)
-    if not f.contributions and not f.lines:
+def _finances(programme: Programme, period: Period) -> Finances | None:
+    """The money of the period: yearly contributions per party as the agreement states them,
+    the budget prorated by the period's whole months, and the costs dated in the period."""
+    f = period_finances(programme, start=period.start, end=period.end)
+    if not f.agreements and not f.lines:
         return None
-    per_pair = f.cost_per_new_pair
+    agreements = {
+        (a.agreement.title, f"{a.agreement.starts_on:%Y-%m-%d} – {a.agreement.ends_on:%Y-%m-%d}")
+        for a in f.agreements
+    }
+    tables = []
+    for year in f.agreements:
+        rows = []
+        for party in year.parties:
+            rows.append(MoneyRow(party.party, kr(party.total)))
+            rows += [MoneyRow(_covers(part), kr(part.amount), part=True) for part in party.parts]
+        caption = _("Contributions per year under %(agreement)s, %(year)d") % {
+            "agreement": year.agreement.title,
+            "year": year.year,
+        }
+        tables.append(ContributionTable(caption, rows, kr(year.total)))
+    per_pair = kr(int(f.cost_per_new_pair)) if f.cost_per_new_pair is not None else "–"
+    key_figures = [
+        (_("Agreement period") + (f" ({title})" if len(agreements) > 1 else ""), dates)
+        for title, dates in sorted(agreements, key=lambda a: a[1])
+    ]
+    key_figures += [
+        (_("Actual costs in the period"), kr(f.total.actual)),
+        (_("New language-friend pairs in the period"), str(f.new_pairs)),
+        (_("Cost per new language-friend pair"), per_pair),
+    ]
     return Finances(
-        year=year,
-        contributions=[
-            (c.party.name, c.get_covers_display(), kr(c.amount)) for c in f.contributions
-        ],
-        contributions_total=kr(f.contributions_total),
+        year=period.end.year,
+        agreements=sorted(agreements, key=lambda a: a[1]),
+        contributions=tables,
         lines=[(line.name, kr(line.budget), kr(line.actual)) for line in f.lines],
         budget_total=kr(f.total.budget),
         actual_total=kr(f.total.actual),
-        cost_per_pair=kr(round(per_pair)) if per_pair is not None else "–",
+        budget_caption=_("Budget and actual costs %(period)s") % {"period": period_label(period)},
+        budget_note=_budget_note(f),
+        key_figures=key_figures,
+        cost_per_pair=per_pair,
+    )
+
+
+def _covers(part: Contribution) -> str:
+    """What a part covers, and "in kind" when it is not cash: "Lokaler (i natura)"."""
+    label = str(part.get_covers_display())
+    if part.form != ContributionForm.CASH:
+        form = str(part.get_form_display())
+        label = _("%(covers)s (%(form)s)") % {"covers": label, "form": form[:1].lower() + form[1:]}
+    return label
+
+
+def _budget_note(f: PeriodFinances) -> str:
+    """Said under the budget table: how the period's budget was reckoned."""
+    costs = _("Actual costs are the costs dated in the period.")
+    if f.whole_years:
+        return _("The budget is the whole year's.") + " " + costs
+    parts = "; ".join(
+        _("%(months)d/12 of %(year)d") % {"months": months, "year": year}
+        for year, months in sorted(f.months.items())
+    )
+    if not parts:
+        parts = _("no whole month")
+    return (
+        _(
+            "The budget for the period is the yearly budget prorated by the whole months of "
+            "the period (%(parts)s)."
+        )
+        % {"parts": parts}
+        + " "
+        + costs
+        + " "
+        + _("The cost per new pair is these costs divided by the pairs started in the period.")
     )
 
 
@@ -193,16 +274,19 @@ def build_content(
     today: datetime.date,
     suppressed: bool,
     image_format: str = "svg",
+    compare: str = COMPARE_YEAR_EARLIER,
 ) -> Content:
-    """Everything the document shows, in Swedish."""
+    """Everything the document shows, in Swedish. The comparison follows the one rule (the
+    same months a year earlier unless `compare` says the period just before); the goals of
+    the period's year stand as they did at its end, the next year's are listed without
+    status."""
     with translation.override(DOCUMENT_LANGUAGE):
         year = period.end.year
-        # The partners compare with the same months a year earlier (jan–okt with jan–okt).
         report = build(
             programme,
             period,
             today=today,
-            comparison=period.year_earlier(),
+            compare=compare,
             goal_years=(year, year + 1),
         )
         text = DocumentText.objects.filter(
@@ -243,8 +327,18 @@ def build_content(
             results=_results(report, suppressed),
             tables=tables,
             charts=charts,
-            goals_this_year=_goal_lines(report.goals_by_year.get(year, [])),
-            goals_next_year=_goal_lines(report.goals_by_year.get(year + 1, [])),
+            goals_this_year=_goal_lines(report.goal_results),
+            goals_next_year=[
+                GoalLine(g.title, str(STATUS_LABELS[IN_PREPARATION]), IN_PREPARATION)
+                if g.pk in report.preparing_goals
+                else GoalLine(g.title)
+                for g in report.next_goals
+            ],
             year=year,
-            finances=_finances(programme, year),
+            goals_as_of=report.as_of,
+            goals_as_of_text=_("Status on %(day)s, from the data up to that day.")
+            % {"day": f"{report.as_of:%Y-%m-%d}"},
+            goals_next_heading=_("Goals for %(year)s") % {"year": year + 1},
+            comparison_text=report.comparison_text,
+            finances=_finances(programme, period),
         )

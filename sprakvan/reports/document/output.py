@@ -74,17 +74,7 @@ def docx_bytes(content: Content) -> bytes:
     with translation.override(DOCUMENT_LANGUAGE):
         png_charts = []
         for chart in content.charts:
-            from ..charts import bar_chart
-
-            columns = {"registrations": [0, 1, 2, 3], "new-pairs-per-month": [0, 1]}.get(
-                chart.slug, [0, 1]
-            )
-            png = bar_chart(
-                chart.table,
-                columns,
-                image_format="png",
-                horizontal=chart.slug == "sessions-by-district",
-            )
+            png = chart.image("png")
             png_charts.append(
                 {
                     "title": chart.title,
@@ -150,6 +140,14 @@ def document_labels() -> dict[str, str]:
         "actual": _("Actual"),
         "total": _("Total"),
         "cost_per_pair": _("Cost per new language-friend pair"),
+        # The money tables (issue 14: true for the period).
+        "money_in_brief": _("Money in brief"),
+        "item": _("Item"),
+        "item_value": _("Value"),
+        "party_covers": _("Party and what it covers"),
+        "per_year": _("Amount per year"),
+        "budget_period": _("Budget for the period"),
+        "actual_period": _("Actual in the period"),
         "summary": _("Summary"),
         "signatures": _("Signatures"),
         "figures": _("Figures and charts"),

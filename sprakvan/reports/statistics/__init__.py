@@ -33,10 +33,20 @@ from .people import (
     pair_figures,
     registrations,
 )
-from .periods import Period, add_months, whole_months
+from .periods import (
+    COMPARE_PREVIOUS,
+    COMPARE_YEAR_EARLIER,
+    COMPARISONS,
+    Period,
+    add_months,
+    whole_months,
+)
 from .summary import CURRENT, PREVIOUS, Figures, Rows, change, figures, figures_as_json, percent
 
 __all__ = [
+    "COMPARE_PREVIOUS",
+    "COMPARE_YEAR_EARLIER",
+    "COMPARISONS",
     "CURRENT",
     "GENDERS",
     "GROUPS",

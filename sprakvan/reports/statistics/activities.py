@@ -108,19 +108,29 @@ def sessions_per_month(
 
 @dataclass(frozen=True)
 class ReferralRow:
+    """Referrals made on a day, by organisation and outcome. `at` is the day the outcome
+    stood on (a period's last day); None for an outcome that holds for any period."""
+
     on: datetime.date
     organisation: str
     outcome: str
     count: int
+    at: datetime.date | None = None
+
+
+def as_of(row_at: datetime.date | None, period: Period) -> bool:
+    """Whether a row's outcome is the one to use for the period (taken on its last day)."""
+    return row_at is None or row_at == period.end
 
 
 def referrals_by_organisation(
     rows: Iterable[ReferralRow], period: Period
 ) -> dict[str, dict[str, int]]:
-    """{organisation: {outcome: count, "total": count}} for referrals made in the period."""
+    """{organisation: {outcome: count, "total": count}} for referrals made in the period,
+    with what had become of each person by the period's last day."""
     table: dict[str, dict[str, int]] = defaultdict(lambda: {"total": 0})
     for row in rows:
-        if not period.contains(row.on):
+        if not period.contains(row.on) or not as_of(row.at, period):
             continue
         cell = table[row.organisation]
         cell[row.outcome] = cell.get(row.outcome, 0) + row.count
@@ -137,6 +147,8 @@ class FunnelRow:
     leads: int
     registered: int
     paired: int
+    # The day `registered` and `paired` stood on (a period's last day); None: any period.
+    at: datetime.date | None = None
 
 
 def funnel_totals(rows: Iterable[FunnelRow]) -> FunnelRow | None:

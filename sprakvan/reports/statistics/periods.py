@@ -6,6 +6,12 @@ import calendar
 import datetime
 from dataclasses import dataclass
 
+# The comparison rule, the same everywhere (dashboard, document, exports, `manage.py report`):
+# the same months a year earlier by default, the immediately preceding period as an option.
+COMPARE_YEAR_EARLIER = "year_earlier"
+COMPARE_PREVIOUS = "previous"
+COMPARISONS = (COMPARE_YEAR_EARLIER, COMPARE_PREVIOUS)
+
 
 @dataclass(frozen=True, order=True)
 class Period:
@@ -35,6 +41,14 @@ class Period:
     def year_earlier(self) -> Period:
         """The same dates one year earlier (29 February becomes 28 February)."""
         return Period(add_months(self.start, -12), add_months(self.end, -12))
+
+    def compared_with(self, rule: str = COMPARE_YEAR_EARLIER) -> Period:
+        """The period to compare with under `rule` (COMPARE_YEAR_EARLIER or COMPARE_PREVIOUS)."""
+        if rule == COMPARE_PREVIOUS:
+            return self.previous()
+        if rule == COMPARE_YEAR_EARLIER:
+            return self.year_earlier()
+        raise ValueError(f"unknown comparison {rule!r}")
 
     def contains(self, day: datetime.date) -> bool:
         return self.start <= day <= self.end

@@ -11,6 +11,7 @@ from .activities import (
     ReferralRow,
     SessionFigures,
     SessionRow,
+    as_of,
     referrals_by_organisation,
     session_figures,
 )
@@ -86,7 +87,7 @@ def figures(rows: Rows, period: Period) -> Figures:
         # Sessions after `today` are only planned: they are not counted as held.
         sessions=session_figures([r for r in rows.sessions if r.on <= rows.today], period),
         referrals=referrals_by_organisation(rows.referrals, period),
-        funnel=[r for r in rows.funnel if period.contains(r.date)],
+        funnel=[r for r in rows.funnel if period.contains(r.date) and as_of(r.at, period)],
     )
 
 

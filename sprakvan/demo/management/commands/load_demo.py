@@ -14,6 +14,7 @@ from sprakvan.demo import participants as participants_demo
 from sprakvan.demo import partners as partners_demo
 from sprakvan.demo import privacy as privacy_demo
 from sprakvan.demo import reports as reports_demo
+from sprakvan.demo.partners import popups as popups_demo
 
 
 class Command(BaseCommand):
@@ -29,6 +30,8 @@ class Command(BaseCommand):
             partners_demo.load(programme, today=today)
             matching_demo.load(programme, today=today)
             activities_demo.load(programme, today=today)
+            # Pop-up cafés: bookings on the activities demo's sessions (issue 14).
+            popups_demo.load(programme, today=today)
             reports_demo.load(programme, today=today)
             privacy_demo.load(programme, today=today)
         self.stdout.write(

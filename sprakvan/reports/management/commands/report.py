@@ -14,7 +14,12 @@ from django.utils import timezone
 from sprakvan.core.models import Programme
 from sprakvan.reports import document, exports
 from sprakvan.reports.report import build
-from sprakvan.reports.statistics import Period, figures_as_json
+from sprakvan.reports.statistics import (
+    COMPARE_YEAR_EARLIER,
+    COMPARISONS,
+    Period,
+    figures_as_json,
+)
 
 FORMATS = ("json", "xlsx", "pdf", "docx")
 
@@ -35,6 +40,12 @@ class Command(BaseCommand):
         parser.add_argument("--to", dest="end", required=True, type=_date)
         parser.add_argument("--format", choices=FORMATS, default="json")
         parser.add_argument("--output", help="file to write (default: standard output)")
+        parser.add_argument(
+            "--compare",
+            choices=COMPARISONS,
+            default=COMPARE_YEAR_EARLIER,
+            help="compare with the same months a year earlier (default) or the period just before",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         slug = options["programme"]
@@ -52,10 +63,12 @@ class Command(BaseCommand):
         if fmt in ("pdf", "docx"):
             if programme is None:
                 raise CommandError("The document is made for one programme.")
-            content = document.build_content(programme, period, today=today, suppressed=False)
+            content = document.build_content(
+                programme, period, today=today, suppressed=False, compare=options["compare"]
+            )
             data = document.pdf_bytes(content) if fmt == "pdf" else document.docx_bytes(content)
         else:
-            report = build(programme, period, today=today)
+            report = build(programme, period, today=today, compare=options["compare"])
             if fmt == "json":
                 payload = {
                     "programme": programme.slug if programme else None,
