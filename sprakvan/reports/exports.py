@@ -32,11 +32,25 @@ def _cell(value: Value) -> Value:
     return inert(value)
 
 
+# Excel allows 31 characters in a sheet name; room is kept for " 2", " 3" on a repeated name.
+SHEET_NAME_LENGTH = 28
+
+
+def _whole_words(text: str, length: int) -> str:
+    """The text cut to at most `length` characters at a word boundary (never mid-word)."""
+    if len(text) <= length:
+        return text
+    cut = text[: length + 1].rsplit(" ", 1)[0].rstrip(" ,–-")
+    return cut if cut and len(cut) <= length else text[:length]
+
+
 def _sheet_name(title: str, taken: set[str]) -> str:
-    name = re.sub(r"[\[\]:*?/\\]", " ", title).strip()[:28] or "Tabell"
+    """A readable, unique sheet name: the table's title in whole words."""
+    name = " ".join(re.sub(r"[\[\]:*?/\\]", " ", title).split())
+    name = _whole_words(name, SHEET_NAME_LENGTH) or "Tabell"
     candidate, n = name, 2
     while candidate in taken:
-        candidate, n = f"{name[:26]} {n}", n + 1
+        candidate, n = f"{_whole_words(name, SHEET_NAME_LENGTH - 3)} {n}", n + 1
     taken.add(candidate)
     return candidate
 

@@ -54,6 +54,14 @@ def _loop(document: DocumentObject, loop: str, body: str, style: str | None = No
     document.add_paragraph("{%p endfor %}")
 
 
+def _text_section(document: DocumentObject, name: str) -> None:
+    """A section of the coordinator's text only: left out, heading too, when there is none."""
+    document.add_paragraph("{%p if c." + name + " %}")
+    document.add_heading("{{ labels." + name + " }}", level=1)
+    _loop(document, "for p in c." + name, "{{ p }}")
+    document.add_paragraph("{%p endif %}")
+
+
 def _money_table(
     document: DocumentObject, headers: list[str], cells: list[str], loop: str, footer: list[str]
 ) -> None:
@@ -138,8 +146,7 @@ def make() -> Path:
     document.add_paragraph("{{ labels.participants }}", style="Heading 2")
     _loop(document, "for line in c.participants", "{{ line }}")
 
-    document.add_heading("{{ labels.background }}", level=1)
-    _loop(document, "for p in c.background", "{{ p }}")
+    _text_section(document, "background")
 
     document.add_heading("{{ labels.activities }}", level=1)
     document.add_paragraph("{{ labels.activity_types }}", style="Heading 2")
@@ -198,8 +205,7 @@ def make() -> Path:
 
     _money(document)
 
-    document.add_heading("{{ labels.summary }}", level=1)
-    _loop(document, "for p in c.summary", "{{ p }}")
+    _text_section(document, "summary")
     document.add_paragraph("{{ labels.signatures }}", style="Heading 2")
     _loop(document, "for line in c.signatures", "______________________________\n{{ line }}")
 

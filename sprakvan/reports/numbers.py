@@ -4,6 +4,7 @@ language (config/formats), so the document, the charts and the pages agree."""
 
 from __future__ import annotations
 
+import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 NBSP = "\u00a0"
@@ -25,3 +26,17 @@ def kr(amount: int | Decimal | None) -> str:
     if amount is None:
         return "–"
     return number(amount) + NBSP + "kr"
+
+
+def cell(value: object) -> str:
+    """A table cell as the document prints it: numbers the Swedish way with the decimals they
+    have (15.3 → "15,3", 9007 → "9 007"), dates ISO, nothing as "–", text as it is."""
+    if value is None:
+        return "–"
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        return str(value)
+    exact = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+    exponent = exact.as_tuple().exponent
+    return number(exact, max(-exponent, 0) if isinstance(exponent, int) else 0)

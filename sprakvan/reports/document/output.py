@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import io
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from sprakvan.core.pdf import html_to_pdf
 
+from ..numbers import cell as number_cell
 from ..tables import Table
 from .content import DOCUMENT_LANGUAGE, Content
 
@@ -54,10 +54,7 @@ def _insert_tables(data: bytes, tables: dict[str, Table]) -> bytes:
         for row in rows:
             cells = grid.add_row().cells
             for cell, value in zip(cells, row, strict=True):
-                if isinstance(value, datetime.date):
-                    cell.text = f"{value:%Y-%m-%d}"
-                else:
-                    cell.text = "" if value is None else str(value)
+                cell.text = number_cell(value)
         paragraph._p.addnext(grid._tbl)
         paragraph._p.getparent().remove(paragraph._p)
     buffer = io.BytesIO()

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 from docx import Document
 from pypdf import PdfReader
 
@@ -119,3 +121,35 @@ def test_the_report_command_writes_excel_pdf_and_word(world: World, tmp_path) ->
             "--format", fmt, "--output", str(target),
         )  # fmt: skip
         assert target.read_bytes().startswith(magic)
+
+
+def test_a_section_of_only_free_text_without_text_is_left_out(
+    world: World, coordinator: User, client_for: Callable[[User], Client]
+) -> None:
+    """No "no text written yet" placeholder and no empty heading (issue 14): with no texts the
+    background and summary sections are not printed; with texts they are."""
+    client = client_for(coordinator)
+    with translation.override("sv"):
+        headings = [gettext("Background"), gettext("Summary")]
+        placeholder = gettext("No text written yet.")
+
+    def documents() -> tuple[str, list[str]]:
+        pdf = client.get(reverse("reports:document_download", args=["pdf"]) + PERIOD)
+        docx = client.get(reverse("reports:document_download", args=["docx"]) + PERIOD)
+        word = Document(io.BytesIO(docx.content))
+        word_headings = [
+            p.text for p in word.paragraphs if p.style and p.style.name.startswith("Heading")
+        ]
+        return _pdf_text(pdf.content), word_headings
+
+    pdf_text, word_headings = documents()
+    assert placeholder not in pdf_text
+    for heading in headings:
+        assert heading not in pdf_text.splitlines()
+        assert heading not in word_headings
+
+    _texts(world)
+    pdf_text, word_headings = documents()
+    for heading in headings:
+        assert heading in pdf_text.splitlines()
+        assert heading in word_headings

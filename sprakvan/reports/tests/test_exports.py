@@ -82,3 +82,27 @@ def test_an_outreach_event_named_as_a_formula_is_exported_as_text(
             ("'" + FORMULA, "s"),
             ("'@SUM(1+1)", "s"),
         ]
+
+
+def test_every_sheet_name_is_unique_and_made_of_whole_words() -> None:
+    titles = [
+        "Avslutade språkvänspar per orsak och månad",
+        "Avslutade språkvänspar per orsak och vecka",
+        "Anmälda per grupp och kön",
+        "Anmälda per grupp och kön",
+        "Överenskommelsesammanställningsrapporten i sin helhet",
+    ]
+    tables = [
+        Table(slug=f"t{i}", title=title, label_header="", headers=["n"], labels=["a"], values=[[1]])
+        for i, title in enumerate(titles)
+    ]
+
+    names = load_workbook(io.BytesIO(exports.xlsx_bytes(tables))).sheetnames
+
+    assert len(set(names)) == len(names) == len(titles)
+    assert all(len(name) <= 31 for name in names)
+    for name, title in zip(names, titles, strict=True):
+        words = name.removesuffix(" 2").split()
+        # Each word of the name is a whole word of the title (a single over-long word is cut).
+        assert words == title.split()[: len(words)] or len(title.split()[0]) > 28, name
+    assert names[3] == "Anmälda per grupp och kön 2"
