@@ -1,5 +1,6 @@
-"""Pop-up cafés at workplaces as plain rows, for the pages, the partner-dialogue document and the
-exports: host, date, how many of the host's employees and how many participants came."""
+"""Pop-up cafés at workplaces: booking and changing one, and the pop-ups as plain rows for the
+pages, the partner-dialogue document and the exports: host, date, how many of the host's
+employees and how many participants came."""
 
 from __future__ import annotations
 
@@ -7,13 +8,29 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
+from django.db import transaction
 from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.utils import translation
+from django.utils.translation import gettext
 
-from sprakvan.activities.models import WALK_IN_FIELDS, Attendance, Session
+from sprakvan.accounts.models import User
+from sprakvan.activities.models import (
+    WALK_IN_FIELDS,
+    Activity,
+    ActivityType,
+    Attendance,
+    Session,
+    Venue,
+)
+from sprakvan.activities.services import add_session, move_session, save_activity
+from sprakvan.core.audit import log_action
 from sprakvan.core.models import Programme
+from sprakvan.organisations.models import Organisation
 
 from .models import PopUpCafe
+from .services import save_values
 
 
 @dataclass(frozen=True)
@@ -108,3 +125,100 @@ def hosts_between(programme: Programme, start: datetime.date, end: datetime.date
     """The names of the organisations that hosted a pop-up in [start, end], each once, in the
     order of their first pop-up."""
     return list(dict.fromkeys(row.host for row in popups_between(programme, start, end)))
+
+
+# Pop-up cafés at workplaces (issue 14): a booking laid on a one-off session of the host's
+# pop-up activity, so the calendar, reminders and attendance work as for any session.
+
+
+def _popup_activity(programme: Programme, host: Organisation) -> Activity:
+    """The host's pop-up activity, made the first time the host is booked (titled in the
+    programme's language, at a venue the host provides if there is one)."""
+    activity = (
+        Activity.objects.filter(
+            programme=programme, type=ActivityType.POPUP_CAFE, host_organisation=host
+        )
+        .order_by("pk")
+        .first()
+    )
+    if activity is not None:
+        return activity
+    with translation.override(settings.LANGUAGE_CODE):
+        title = gettext("Pop-up café at %(host)s") % {"host": host.name}
+    return save_activity(
+        Activity(
+            programme=programme,
+            type=ActivityType.POPUP_CAFE,
+            title=title[:200],
+            host_organisation=host,
+            venue=Venue.objects.filter(programme=programme, provider=host).order_by("pk").first(),
+        ),
+        saved_by=None,
+    )
+
+
+@transaction.atomic
+def book_popup(
+    *,
+    programme: Programme,
+    host: Organisation,
+    date: datetime.date,
+    start_time: datetime.time,
+    end_time: datetime.time,
+    values: dict[str, Any],
+    booked_by: User | None,
+) -> PopUpCafe:
+    """Book a pop-up café at `host`: a session of the host's pop-up activity and the booking."""
+    if host.programme_id != programme.pk:
+        raise ValueError("The host belongs to another programme.")
+    session = add_session(
+        _popup_activity(programme, host),
+        date=date,
+        start_time=start_time,
+        end_time=end_time,
+        added_by=booked_by,
+    )
+    popup = PopUpCafe(programme=programme, session=session, host=host)
+    save_values(popup, values)
+    log_action(
+        "partners.popup.booked",
+        programme=programme,
+        actor=booked_by,
+        target=popup,
+        date=date.isoformat(),
+    )
+    return popup
+
+
+@transaction.atomic
+def save_popup(
+    popup: PopUpCafe,
+    *,
+    date: datetime.date,
+    start_time: datetime.time,
+    end_time: datetime.time,
+    values: dict[str, Any],
+    changed_by: User | None,
+) -> PopUpCafe:
+    """Change a booking: a new day or time moves its session (telling reminder subscribers);
+    the contact, the employees' count and the follow-up are the booking's own."""
+    session = popup.session
+    if (date, start_time, end_time) != (session.date, session.start_time, session.end_time):
+        move_session(
+            session,
+            date=date,
+            start_time=start_time,
+            end_time=end_time,
+            venue=session.venue,
+            note=session.note,
+            moved_by=changed_by,
+        )
+    changed = save_values(popup, values)
+    log_action(
+        "partners.popup.changed",
+        programme=popup.programme_id,
+        actor=changed_by,
+        target=popup,
+        fields=sorted(changed),
+    )
+    return popup

@@ -6,15 +6,10 @@ import datetime
 from collections.abc import Collection
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Model
-from django.utils import translation
-from django.utils.translation import gettext
 
 from sprakvan.accounts.models import User
-from sprakvan.activities.models import Activity, ActivityType, Venue
-from sprakvan.activities.services import add_session, move_session, save_activity
 from sprakvan.core.audit import log_action
 from sprakvan.core.concurrency import lock_unchanged
 from sprakvan.core.models import Programme
@@ -23,10 +18,10 @@ from sprakvan.participants.choices import Source
 from sprakvan.participants.models import Participant
 from sprakvan.participants.services import register_participant
 
-from .models import Agreement, BudgetLine, Contribution, Cost, Lead, PopUpCafe, Referral
+from .models import Agreement, BudgetLine, Contribution, Cost, Lead, Referral
 
 
-def _save(instance: Model, values: dict[str, Any]) -> list[str]:
+def save_values(instance: Model, values: dict[str, Any]) -> list[str]:
     """Set the plain fields in `values` on `instance`; returns the names that changed."""
     changed = []
     for name, value in values.items():
@@ -48,7 +43,7 @@ def save_organisation(
 ) -> Organisation:
     created = organisation is None
     organisation = organisation or Organisation(programme=programme)
-    changed = _save(organisation, values)
+    changed = save_values(organisation, values)
     log_action(
         "partners.organisation.created" if created else "partners.organisation.changed",
         programme=programme,
@@ -128,7 +123,7 @@ def save_outreach_event(
 ) -> OutreachEvent:
     created = event is None
     event = event or OutreachEvent(programme=programme)
-    changed = _save(event, values)
+    changed = save_values(event, values)
     if staff_present is not None:
         event.staff_present.set(staff_present)
     log_action(
@@ -241,7 +236,7 @@ def save_agreement(
     created = agreement is None
     agreement = agreement or Agreement(programme=programme)
     document = values.pop("document", None)
-    changed = _save(agreement, values)
+    changed = save_values(agreement, values)
     if document is not None:
         agreement.document = document
         agreement.save(update_fields=["document"])
@@ -311,7 +306,7 @@ def _save_money[M: (Contribution, BudgetLine)](
     added = row.pk is None
     if not added:
         lock_unchanged(row, version=version)
-    changed = _save(row, values)
+    changed = save_values(row, values)
     log_action(
         f"partners.{_money_kind(row)}.{'added' if added else 'changed'}",
         programme=programme,
@@ -345,7 +340,7 @@ def record_cost(
     *, budget_line: BudgetLine, values: dict[str, Any], recorded_by: User | None
 ) -> Cost:
     cost = Cost(budget_line=budget_line)
-    _save(cost, values)
+    save_values(cost, values)
     log_action(
         "partners.cost.recorded",
         programme=budget_line.programme,
@@ -358,100 +353,3 @@ def record_cost(
 
 def delete_cost(cost: Cost, *, deleted_by: User | None) -> None:
     _delete_money(cost, programme=cost.budget_line.programme, deleted_by=deleted_by)
-
-
-# Pop-up cafés at workplaces (issue 14): a booking laid on a one-off session of the host's
-# pop-up activity, so the calendar, reminders and attendance work as for any session.
-
-
-def _popup_activity(programme: Programme, host: Organisation) -> Activity:
-    """The host's pop-up activity, made the first time the host is booked (titled in the
-    programme's language, at a venue the host provides if there is one)."""
-    activity = (
-        Activity.objects.filter(
-            programme=programme, type=ActivityType.POPUP_CAFE, host_organisation=host
-        )
-        .order_by("pk")
-        .first()
-    )
-    if activity is not None:
-        return activity
-    with translation.override(settings.LANGUAGE_CODE):
-        title = gettext("Pop-up café at %(host)s") % {"host": host.name}
-    return save_activity(
-        Activity(
-            programme=programme,
-            type=ActivityType.POPUP_CAFE,
-            title=title[:200],
-            host_organisation=host,
-            venue=Venue.objects.filter(programme=programme, provider=host).order_by("pk").first(),
-        ),
-        saved_by=None,
-    )
-
-
-@transaction.atomic
-def book_popup(
-    *,
-    programme: Programme,
-    host: Organisation,
-    date: datetime.date,
-    start_time: datetime.time,
-    end_time: datetime.time,
-    values: dict[str, Any],
-    booked_by: User | None,
-) -> PopUpCafe:
-    """Book a pop-up café at `host`: a session of the host's pop-up activity and the booking."""
-    if host.programme_id != programme.pk:
-        raise ValueError("The host belongs to another programme.")
-    session = add_session(
-        _popup_activity(programme, host),
-        date=date,
-        start_time=start_time,
-        end_time=end_time,
-        added_by=booked_by,
-    )
-    popup = PopUpCafe(programme=programme, session=session, host=host)
-    _save(popup, values)
-    log_action(
-        "partners.popup.booked",
-        programme=programme,
-        actor=booked_by,
-        target=popup,
-        date=date.isoformat(),
-    )
-    return popup
-
-
-@transaction.atomic
-def save_popup(
-    popup: PopUpCafe,
-    *,
-    date: datetime.date,
-    start_time: datetime.time,
-    end_time: datetime.time,
-    values: dict[str, Any],
-    changed_by: User | None,
-) -> PopUpCafe:
-    """Change a booking: a new day or time moves its session (telling reminder subscribers);
-    the contact, the employees' count and the follow-up are the booking's own."""
-    session = popup.session
-    if (date, start_time, end_time) != (session.date, session.start_time, session.end_time):
-        move_session(
-            session,
-            date=date,
-            start_time=start_time,
-            end_time=end_time,
-            venue=session.venue,
-            note=session.note,
-            moved_by=changed_by,
-        )
-    changed = _save(popup, values)
-    log_action(
-        "partners.popup.changed",
-        programme=popup.programme_id,
-        actor=changed_by,
-        target=popup,
-        fields=sorted(changed),
-    )
-    return popup

@@ -14,6 +14,7 @@ from sprakvan.matching.models import Pair
 from sprakvan.participants.choices import Gender, Group, Status
 
 from . import goals as goal_rules
+from .key_figures import KeyFigure, key_figures
 from .queries import load_rows
 from .statistics import (
     COMPARE_PREVIOUS,
@@ -53,15 +54,6 @@ def referral_outcome_labels() -> dict[str, str]:
 
 def month_label(year: int, month: int) -> str:
     return f"{year}-{month:02d}"
-
-
-@dataclass
-class KeyFigure:
-    slug: str
-    label: str
-    current: int | float | None
-    previous: int | float | None
-    is_count: bool = True
 
 
 @dataclass
@@ -124,77 +116,7 @@ class Report:
 
     @property
     def key_figures(self) -> list[KeyFigure]:
-        c, p = self.current, self.previous
-        result = [
-            KeyFigure(
-                "newcomers",
-                _("Registered newcomers"),
-                c.registrations["newcomer"]["total"],
-                p.registrations["newcomer"]["total"],
-            ),
-            KeyFigure(
-                "established",
-                _("Registered established residents"),
-                c.registrations["established"]["total"],
-                p.registrations["established"]["total"],
-            ),
-        ]
-        result += [
-            KeyFigure("new_pairs", _("New language-friend pairs"), c.pairs.new, p.pairs.new),
-            KeyFigure(
-                "active_pairs",
-                _("Active language-friend pairs"),
-                c.pairs.active,
-                p.pairs.active,
-            ),
-            KeyFigure("ended_pairs", _("Pairs that ended"), c.pairs.ended, p.pairs.ended),
-            KeyFigure(
-                "median_wait",
-                _("Median wait for a language friend (days)"),
-                c.pairs.median_wait_days,
-                p.pairs.median_wait_days,
-                is_count=False,
-            ),
-            KeyFigure(
-                "longest_wait",
-                _("Longest wait for a language friend (days)"),
-                c.pairs.longest_wait_days,
-                p.pairs.longest_wait_days,
-                is_count=False,
-            ),
-        ]
-        if c.waiting_at_end is not None and p.waiting_at_end is not None:
-            result += [
-                KeyFigure(
-                    "waiting_newcomers",
-                    _("Newcomers waiting at the end of the period"),
-                    c.waiting_at_end["newcomer"],
-                    p.waiting_at_end["newcomer"],
-                ),
-                KeyFigure(
-                    "waiting_established",
-                    _("Established residents waiting at the end of the period"),
-                    c.waiting_at_end["established"],
-                    p.waiting_at_end["established"],
-                ),
-            ]
-        result += [
-            KeyFigure("sessions", _("Sessions held"), c.sessions.sessions, p.sessions.sessions),
-            KeyFigure(
-                "attendance",
-                _("Attendance at sessions"),
-                c.sessions.attendance,
-                p.sessions.attendance,
-            ),
-            KeyFigure(
-                "average_attendance",
-                _("Participants per session"),
-                c.sessions.average_per_session,
-                p.sessions.average_per_session,
-                is_count=False,
-            ),
-        ]
-        return result
+        return key_figures(self.current, self.previous)
 
     # Tables ---------------------------------------------------------------------------------
 

@@ -19,7 +19,7 @@ from sprakvan.core.models import AuditEvent, Programme
 from sprakvan.organisations.models import Organisation
 from sprakvan.organisations.tests.factories import OrganisationFactory
 from sprakvan.participants.tests.factories import ParticipantFactory
-from sprakvan.partners import services
+from sprakvan.partners import popups
 from sprakvan.partners.models import PopUpCafe
 from sprakvan.partners.popups import hosts_between, popups_between, popups_of
 
@@ -50,7 +50,7 @@ def book(
     employees: int | None = None,
     by: User | None = None,
 ) -> PopUpCafe:
-    return services.book_popup(
+    return popups.book_popup(
         programme=programme,
         host=host,
         date=day,

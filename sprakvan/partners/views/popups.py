@@ -14,10 +14,9 @@ from django.utils.translation import gettext as _
 from sprakvan.accounts.access import ProgrammeRequest, coordinator_view, get_scoped, scoped
 from sprakvan.organisations.models import Organisation
 
-from .. import services
+from .. import popups
 from ..forms import PopUpForm
 from ..models import PopUpCafe
-from ..popups import popups_of
 from .common import chosen_year
 
 
@@ -34,7 +33,7 @@ def popup_list(request: ProgrammeRequest) -> HttpResponse:
         | {today.year}
     )
     year = chosen_year(request, today.year)
-    rows = popups_of(
+    rows = popups.popups_of(
         request.programme,
         start=datetime.date(year, 1, 1),
         end=datetime.date(year, 12, 31),
@@ -60,7 +59,7 @@ def popup_create(request: ProgrammeRequest) -> HttpResponse:
         request.POST or None, programme=request.programme, today=today, initial=initial
     )
     if request.method == "POST" and form.is_valid():
-        popup = services.book_popup(
+        popup = popups.book_popup(
             programme=request.programme,
             host=form.cleaned_data["host"],
             date=form.cleaned_data["date"],
@@ -84,7 +83,7 @@ def popup_edit(request: ProgrammeRequest, pk: int) -> HttpResponse:
         today=timezone.localdate(),
     )
     if request.method == "POST" and form.is_valid():
-        services.save_popup(
+        popups.save_popup(
             popup,
             date=form.cleaned_data["date"],
             start_time=form.cleaned_data["start_time"],

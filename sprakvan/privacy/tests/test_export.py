@@ -32,7 +32,7 @@ from sprakvan.organisations.tests.factories import OutreachEventFactory
 from sprakvan.participants.models import ImportBatch, Participant
 from sprakvan.participants.tests.factories import ConsentFactory, ParticipantFactory
 from sprakvan.partners.tests.factories import LeadFactory, ReferralFactory
-from sprakvan.privacy import export
+from sprakvan.privacy import export, export_pdf
 from sprakvan.privacy.inventory import INVENTORY
 from sprakvan.privacy.session import sign_in
 
@@ -231,7 +231,7 @@ def test_the_friend_appears_by_first_name_only_and_other_people_not_at_all(
     ]
     assert [m["kind"]["code"] for m in data["messages"]] == ["introduction"]
     text = export.to_json(data).decode()
-    pdf = pdf_text(export.to_pdf(data), tmp_path)
+    pdf = pdf_text(export_pdf.to_pdf(data), tmp_path)
     assert "Birgitta" in text and "Birgitta" in pdf
     for detail in others_details(people):
         assert detail not in text, detail

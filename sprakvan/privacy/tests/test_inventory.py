@@ -11,13 +11,12 @@ from sprakvan.privacy.inventory import (
     END,
     INVENTORY,
     START,
-    FieldInfo,
     PersonalField,
-    check_fields,
     inventory_section,
     render_markdown,
     write_document,
 )
+from sprakvan.privacy.inventory_check import FieldInfo, check_fields
 
 
 def model_fields() -> list[FieldInfo]:

@@ -14,7 +14,7 @@ from sprakvan.accounts.access import ProgrammeRequest, coordinator_view, get_sco
 from sprakvan.core.audit import log_action
 from sprakvan.participants.models import Participant
 
-from .. import export
+from .. import export, export_pdf
 from ..session import OwnPageRequest, own_page_view
 
 CONTENT_TYPES = {"json": "application/json", "pdf": "application/pdf"}
@@ -28,7 +28,7 @@ def export_response(
         raise Http404
     now = timezone.now()
     data = export.collect(participant, now=now)
-    content = export.to_json(data) if fmt == "json" else export.to_pdf(data)
+    content = export.to_json(data) if fmt == "json" else export_pdf.to_pdf(data)
     log_action(
         "privacy.export.downloaded",
         programme=participant.programme_id,
