@@ -89,6 +89,8 @@ class ActivityForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
             "host_organisation",
             "leaders",
             "language_level",
+            "sport",
+            "picture_support",
             "capacity",
             "description",
             "season_start_month",

@@ -1,5 +1,10 @@
 """The reports part of the Linköping demo: the 2020 delmål and the 2019 partner-dialogue texts
-from the source document (docs: /work/shared/seed/partssamtal-2019.sv.txt)."""
+from the source document (docs: /work/shared/seed/partssamtal-2019.sv.txt).
+
+The document generates the lists itself (the activities, the weekly cafés, the fairs, the
+referrers, the results table, the money, the goals and the Ryd café in preparation), so these
+texts say only what the data cannot; they keep the source's words where it has them.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,8 @@ from sprakvan.reports.models import DocumentText, Goal, GoalKind, Measure
 
 PERIOD_START = datetime.date(2019, 1, 1)
 PERIOD_END = datetime.date(2019, 10, 31)
+# Invented: the source names the meeting's participants but not its date.
+MEETING_DATE = datetime.date(2019, 11, 20)
 
 GOALS_2020: list[dict[str, Any]] = [
     {
@@ -46,13 +53,17 @@ Projektet har under året fortsatt det arbete som har byggts upp tidigare år, o
 
 Även kommunala bolag har engagerat sig i att främja möten med hjälp av pop up-caféer: Sankt Kors, Tekniska Verken och Stångåstaden. Ett nära samarbete har byggts upp med det kommunala projektet Linkstep, som drivs av Stångåstaden med bas i Ryd."""
 
+ACTIVITIES = """Utöver matchningen av språkvänspar genomför projektet aktiviteter där nyanlända och etablerade linköpingsbor möts i grupp. Aktiviteterna arrangeras i samarbete med kommunala verksamheter och bolag, biblioteken och föreningar."""
+
+RESULTS = """Av de 83 språkvänspar som var aktiva under januari–oktober 2019 bildades 71 under perioden. De övriga 12 paren matchades tidigare år och har fortsatt att träffas under 2019."""
+
 FUTURE = """När projektet initierades låg fokus mycket på att arbeta för att underlätta etablering i det svenska och linköpingska samhället för nyanlända. Det var i spåret efter flyktingvågen 2015.
 
 Från att ha varit ett projekt där etablerade linköpingsbor har uppmanats göra en insats ligger nu istället fokus på värdet i det mellanmänskliga mötet. Anledningen till det är att Röda korsets projektledare ser en ökad polarisering och en uppdelning i ’vi’ och ’dem’, vilket inte gynnar projektet som sådant.
 
-Kontakterna som finns med kommunala verksamheter kommer att fortsätta förvaltas, liksom samarbetet med andra aktörer från näringsliv och idéburen sektor.
+Kontakterna som finns med kommunala verksamheter kommer att fortsätta förvaltas, liksom samarbetet med andra aktörer från näringsliv och idéburen sektor."""
 
-Utveckling framåt är att i samarbete med projekt Arena Ryds Herrgård och tillsammans med kommunens projektledare se om någon språkcaféaktivitet även kan arrangeras i Herrgården i Ryd. I Ryd har även en dialog inletts med biblioteket."""
+FINANCES = """Via partnerskapet finansierar Linköpings kommun tjänsten som projektledare, och Röda korset går in i projektet med OH-kostnader, kostnader för lokaler samt resor för projektmedarbetarna."""
 
 SUMMARY = """Partnerskapet fungerar bra i enlighet med vad som har överenskommits. Genom samarbete och samverkan mellan kommunen och civilsamhälle kan vi tillsammans uppnå resultat som ger större effekt än om parterna verkar var för sig, och partnerna upplever att detta efterföljs."""
 
@@ -74,9 +85,13 @@ def load(programme: Programme, *, today: datetime.date) -> None:
         period_start=PERIOD_START,
         period_end=PERIOD_END,
         defaults={
+            "meeting_date": MEETING_DATE,
             "participants": PARTICIPANTS,
             "background": BACKGROUND,
+            "activities": ACTIVITIES,
+            "results": RESULTS,
             "future": FUTURE,
+            "finances": FINANCES,
             "summary": SUMMARY,
             "signatures": SIGNATURES,
         },

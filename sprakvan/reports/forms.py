@@ -63,18 +63,26 @@ def compare_from(params: Any) -> str:
     return COMPARE_PREVIOUS if params.get("compare") == COMPARE_PREVIOUS else COMPARE_YEAR_EARLIER
 
 
+# The document's sections in the source's order; each has the coordinator's text and, but for
+# the background and the summary, parts made from the data (templates/reports/document/).
+SECTIONS = ("background", "activities", "results", "future", "finances", "summary")
+
+
 class DocumentTextForm(StyledFormMixin, forms.ModelForm):
     class Meta:
         model = DocumentText
-        fields = ["meeting_date", "participants", "background", "future", "summary", "signatures"]
+        fields = [
+            "meeting_date",
+            "participants",
+            *SECTIONS,
+            "signatures",
+        ]
+        # The document is Swedish: its texts follow their own direction in an Arabic page.
         widgets = {
             "meeting_date": DATE_WIDGET,
-            "participants": forms.Textarea(attrs={"rows": 3}),
-            "background": forms.Textarea(attrs={"rows": 8}),
-            "future": forms.Textarea(attrs={"rows": 6}),
-            "summary": forms.Textarea(attrs={"rows": 4}),
-            "signatures": forms.Textarea(attrs={"rows": 2}),
-        }
+            "participants": forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
+            "signatures": forms.Textarea(attrs={"rows": 2, "dir": "auto"}),
+        } | {name: forms.Textarea(attrs={"rows": 8, "dir": "auto"}) for name in SECTIONS}
 
 
 class GoalForm(StyledFormMixin, forms.ModelForm):

@@ -88,8 +88,12 @@ class DocumentText(models.Model):
     participants = models.TextField(
         _("meeting participants"), blank=True, help_text=_("One person a line: name, organisation.")
     )
+    # One text for every section of the document, printed before the generated parts.
     background = models.TextField(_("background"), blank=True)
+    activities = models.TextField(_("activities"), blank=True)
+    results = models.TextField(_("results"), blank=True)
     future = models.TextField(_("future"), blank=True)
+    finances = models.TextField(_("finances"), blank=True)
     summary = models.TextField(_("summary"), blank=True)
     signatures = models.TextField(
         _("signed by"), blank=True, help_text=_("One person a line: name, organisation.")

@@ -33,6 +33,8 @@ def cell(value: object) -> str:
     have (15.3 → "15,3", 9007 → "9 007"), dates ISO, nothing as "–", text as it is."""
     if value is None:
         return "–"
+    if isinstance(value, str) and value.isdigit():  # a count a partner viewer may see: "9007"
+        return number(int(value))
     if isinstance(value, datetime.date):
         return value.isoformat()
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal):

@@ -7,6 +7,7 @@ on the page, in the exports and in the document alike.
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
@@ -28,7 +29,7 @@ from sprakvan.core.audit import log_action
 
 from . import document, exports
 from .charts import charts_for
-from .forms import DocumentTextForm, GoalForm, compare_from, period_from
+from .forms import SECTIONS, DocumentTextForm, GoalForm, compare_from, period_from
 from .models import DocumentText, Goal
 from .report import Report, build, year_to_date
 from .services import delete_goal, file_statistics, save_document_text, save_goal
@@ -171,10 +172,13 @@ def document_page(request: ProgrammeRequest) -> HttpResponse:
     elif request.method == "POST":
         return HttpResponse(status=403)
     texts = scoped(DocumentText.objects.all(), request).only("period_start", "period_end")[:20]
+    content = _content(request, period, with_charts=False)
     return render(
         request,
         "reports/document_form.html",
         {
+            "content": content,
+            "sections": _sections(text_form),
             "period_form": form,
             "period": period,
             "text_form": text_form,
@@ -186,21 +190,55 @@ def document_page(request: ProgrammeRequest) -> HttpResponse:
     )
 
 
-@viewer_view
-def document_download(request: ProgrammeRequest, extension: str) -> HttpResponse:
-    _form, period = _document_period(request)
-    content = document.build_content(
+def _content(request: ProgrammeRequest, period: Period, *, with_charts: bool) -> document.Content:
+    """The document as the user may see it: counts suppressed for a partner viewer."""
+    return document.build_content(
         request.programme,
         period,
         today=timezone.localdate(),
         suppressed=is_viewer(request),
         compare=compare_from(request.GET),
+        with_charts=with_charts,
     )
+
+
+def _sections(form: DocumentTextForm | None) -> list[dict[str, Any]]:
+    """Each section of the document: its title, the coordinator's field (None for a viewer)
+    and the template of the parts made from the data (None: free text only)."""
+    titles = {
+        "background": _("Background"),
+        "activities": _("Activities"),
+        "results": _("Results"),
+        "future": _("Future"),
+        "finances": _("Finances"),
+        "summary": _("Summary"),
+    }
+    return [
+        {
+            "name": name,
+            "title": titles[name],
+            "field": form[name] if form is not None else None,
+            "generated": None
+            if name in ("background", "summary")
+            else f"reports/document/_{name}.html",
+        }
+        for name in SECTIONS
+    ]
+
+
+@viewer_view
+def document_download(request: ProgrammeRequest, extension: str) -> HttpResponse:
+    if extension not in ("pdf", "docx", "xlsx"):
+        raise Http404
+    _form, period = _document_period(request)
+    content = _content(request, period, with_charts=extension != "xlsx")
     stem = f"partssamtal-{request.programme.slug}-{period.start:%Y%m%d}-{period.end:%Y%m%d}"
     if extension == "pdf":
         response = HttpResponse(document.pdf_bytes(content), content_type="application/pdf")
     elif extension == "docx":
         response = HttpResponse(document.docx_bytes(content), content_type=document.DOCX_TYPE)
+    elif extension == "xlsx":
+        response = HttpResponse(document.xlsx(content), content_type=exports.XLSX_TYPE)
     else:
         raise Http404
     log_action(

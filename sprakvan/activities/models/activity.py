@@ -130,6 +130,18 @@ class Activity(models.Model):
     hall_booking_status = models.CharField(
         _("hall booking"), max_length=10, choices=HallBooking.choices, blank=True
     )
+    # What the partner-dialogue document says of it: which sport, and picture support.
+    sport = models.CharField(
+        _("which sport"),
+        max_length=60,
+        blank=True,
+        help_text=_("For a sport: which one, for example floorball."),
+    )
+    picture_support = models.BooleanField(
+        _("with picture support"),
+        default=False,
+        help_text=_("Pictures help those who know little Swedish (bildstöd)."),
+    )
     is_active = models.BooleanField(_("active"), default=True)
     # In preparation: a place, a district, a start month and a partner before any schedule.
     # The day it got its first schedule or session ends the preparation (services/preparation).

@@ -1,5 +1,6 @@
-"""The Linköping demo's activities: the seven weekly language cafés (12 sessions a week), walk
-and talk, floorball, city walks, gardening and pop-up cafés, with attendance since 2019.
+"""The Linköping demo's activities: the seven weekly language cafés (12 sessions a week) since
+the autumn of 2017, and from 2019 walk and talk, floorball, volleyball, basketball outdoors, city
+walks, gardening and pop-up cafés, all with attendance.
 
 Idempotent and deterministic: rows are found by name, sessions by their occurrence, and every
 random choice is seeded by the activity and the date.
@@ -30,6 +31,7 @@ from sprakvan.activities.models import (
 from sprakvan.activities.services import DEFAULT_WEEKS_AHEAD, activity_regulars, expand_schedule
 from sprakvan.core.models import District, Programme
 from sprakvan.organisations.models import Organisation
+from sprakvan.participants.choices import Status
 from sprakvan.participants.models import Participant
 
 from . import preparation
@@ -107,6 +109,9 @@ def _activity(
             season_end_month=plan.season[1] if plan.season else None,
             hall_booking_reference=plan.hall_booking[0] if plan.hall_booking else "",
             hall_booking_status=plan.hall_booking[1] if plan.hall_booking else "",
+            sport=plan.sport,
+            picture_support=plan.picture_support,
+            language_level=plan.language_level,
         )
         if plan.leader in leaders:
             activity.leaders.add(leaders[plan.leader])
@@ -119,12 +124,30 @@ def _activity(
                 starts_on=plan.starts_on,
                 skip_holidays=True,
             )
+    else:
+        _complete(activity, plan)
     horizon = today + datetime.timedelta(weeks=DEFAULT_WEEKS_AHEAD)
     for schedule in activity.schedules.all():
         expand_schedule(schedule, start=schedule.starts_on, end=horizon)
     if plan.type == ActivityType.POPUP_CAFE:
         _popups(activity, horizon)
     return activity
+
+
+def _complete(activity: Activity, plan: Plan) -> None:
+    """An activity an earlier demo made gets what the plan has gained since (which sport,
+    picture support, the cafés' earlier years); what a coordinator changed stays."""
+    changed = {
+        name: value
+        for name, value in (("sport", plan.sport), ("picture_support", plan.picture_support))
+        if value and not getattr(activity, name)
+    }
+    if changed:
+        Activity.objects.filter(pk=activity.pk).update(**changed)
+        for name, value in changed.items():
+            setattr(activity, name, value)
+    if plan.starts_on < START:
+        activity.schedules.filter(starts_on=START).update(starts_on=plan.starts_on)
 
 
 def _popups(activity: Activity, horizon: datetime.date) -> None:
@@ -156,7 +179,9 @@ def _pools(programme: Programme, activities: list[Activity]) -> dict[int, list[P
     people = list(
         Participant.objects.filter(programme=programme)
         .current()
-        .only("id", "registered_on", "district_id", "group", "gender")
+        .only(
+            "id", "registered_on", "district_id", "group", "gender", "status", "status_changed_on"
+        )
         .order_by("registered_on", "id")
     )
     neighbours: dict[int, set[int]] = {}
@@ -173,10 +198,11 @@ def _pools(programme: Programme, activities: list[Activity]) -> dict[int, list[P
 
 
 def _cancel_some(programme: Programme, today: datetime.date) -> None:
-    """About one session in forty is cancelled (illness, a closed hall); one is moved."""
+    """About one session in forty since 2019 is cancelled (illness, a closed hall); one is
+    moved. The earlier years' sessions were all held."""
     cancel = []
     for pk, title, day in Session.objects.filter(
-        programme=programme, status=Session.Status.PLANNED, date__lt=today
+        programme=programme, status=Session.Status.PLANNED, date__gte=START, date__lt=today
     ).values_list("pk", "activity__title", "date"):
         if random.Random(f"cancel-{title}-{day}").random() < 0.025:
             cancel.append(pk)
@@ -223,6 +249,12 @@ def _attendance(
     )
     pools = _pools(programme, activities)
     dates_of = {pk: [p.registered_on for p in pool] for pk, pool in pools.items()}
+    left_on = {
+        p.pk: p.status_changed_on
+        for pool in pools.values()
+        for p in pool
+        if p.status == Status.LEFT and p.status_changed_on
+    }
     sessions = (
         Session.objects.filter(programme=programme, date__lt=today)
         .held()
@@ -240,7 +272,12 @@ def _attendance(
         rng = random.Random(f"{plan.title}-{day.isoformat()}")
         total = rng.randint(*plan.attendance)
         pool = pools[activity_id]
-        known = pool[: bisect.bisect_right(dates_of[activity_id], day)][-45:]
+        known = pool[: bisect.bisect_right(dates_of[activity_id], day)]
+        if day < START:
+            # Before 2019 only people who had not left yet; from 2019 on, the attendance is
+            # drawn as it always was, so the figures loaded before stay the same.
+            known = [p for p in known if p.pk not in left_on or left_on[p.pk] > day]
+        known = known[-45:]
         named_count = min(round(total * rng.uniform(*NAMED_SHARE)), len(known))
         leader = leaders_of[activity_id]
         recorded_at = connection.ops.adapt_datetimefield_value(

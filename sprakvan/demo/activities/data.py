@@ -5,9 +5,14 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from sprakvan.activities.models import ActivityType, HallBooking
+from sprakvan.activities.models import ActivityType, HallBooking, LanguageLevel
+
+from ..participants import BEFORE_START
 
 START = datetime.date(2019, 1, 1)
+# The weekly cafés ran before the IOP ("sammanlagt tre år" by the 2019 meeting): since the
+# autumn of 2017, when the demo's first participants register. Invented: the source gives no date.
+HISTORY_START = BEFORE_START
 LEADER_1 = "ledare@demo.sprakvan.se"
 LEADER_2 = "ledare2@demo.sprakvan.se"
 
@@ -89,6 +94,23 @@ VENUES = [
         False,
         "Omklädningsrum på bottenvåningen.",
     ),
+    # The source: "där idrottshall bokas alt. befintliga, kommunala uteplaner används".
+    (
+        "Lambohovs sporthall",
+        "Slestadsgatan 12",
+        "Lambohov",
+        "Linköpings kommun, fritid",
+        False,
+        "Entré utan trappsteg, omklädningsrum med tillgänglig dusch.",
+    ),
+    (
+        "Utebasketplanen i Berga",
+        "Berga centrum",
+        "Berga",
+        "Linköpings kommun, fritid",
+        True,
+        "Asfalterad plan, nås utan trappsteg från gångvägen.",
+    ),
     (
         "Trädgårdsföreningen, stora grinden",
         "Drottninggatan",
@@ -138,6 +160,9 @@ class Plan:
     capacity: int | None = None
     hall_booking: tuple[str, str] | None = None
     attendance: tuple[int, int] = (10, 20)
+    sport: str = ""
+    picture_support: bool = False
+    language_level: str = LanguageLevel.EASY
 
 
 PLANS = [
@@ -148,6 +173,7 @@ PLANS = [
         LEADER_1,
         [("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH", "18:00", "20:00")],
         description="Vi fikar och pratar svenska. Alla är välkomna.",
+        starts_on=HISTORY_START,
     ),
     Plan(
         "Språkcafé Innerstaden",
@@ -157,6 +183,7 @@ PLANS = [
         [("FREQ=WEEKLY;BYDAY=MO,TU,TH", "17:30", "19:30")],
         host="Röda Korset Linköping Södra",
         description="Språkcafé hos Röda Korset på Repslagaregatan.",
+        starts_on=HISTORY_START,
     ),
     Plan(
         "Språkcafé Lambohov",
@@ -164,6 +191,7 @@ PLANS = [
         "Lambohovs fritidsgård",
         LEADER_2,
         [("FREQ=WEEKLY;BYDAY=WE", "18:00", "20:00")],
+        starts_on=HISTORY_START,
     ),
     Plan(
         "Språkcafé Berga",
@@ -171,6 +199,7 @@ PLANS = [
         "Berga mötesplats",
         LEADER_2,
         [("FREQ=WEEKLY;BYDAY=TU", "18:00", "20:00")],
+        starts_on=HISTORY_START,
     ),
     Plan(
         "Språkcafé på Stadsbiblioteket",
@@ -179,6 +208,7 @@ PLANS = [
         LEADER_2,
         [("FREQ=WEEKLY;BYDAY=WE", "17:00", "19:00")],
         host="Linköpings stadsbibliotek",
+        starts_on=HISTORY_START,
     ),
     Plan(
         "Morgoncafé på Agorahuset",
@@ -188,6 +218,7 @@ PLANS = [
         [("FREQ=WEEKLY;BYDAY=FR", "10:00", "12:00")],
         host="Agorahuset",
         description="Språkcafé på förmiddagen. Barn får följa med.",
+        starts_on=HISTORY_START,
     ),
     Plan(
         "Språkcafé Ekholmens bibliotek",
@@ -196,6 +227,7 @@ PLANS = [
         LEADER_1,
         [("FREQ=WEEKLY;BYDAY=TH", "18:00", "20:00")],
         host="Ekholmens bibliotek",
+        starts_on=HISTORY_START,
     ),
     Plan(
         "Walk and talk i Trädgårdsföreningen",
@@ -215,6 +247,33 @@ PLANS = [
         capacity=24,
         hall_booking=("LK-HALL-2019-0412", HallBooking.CONFIRMED),
         description="Vi spelar innebandy. Klubbor finns att låna.",
+        sport="innebandy",
+    ),
+    Plan(
+        "Volleyboll i Lambohovs sporthall",
+        ActivityType.SPORT,
+        "Lambohovs sporthall",
+        LEADER_2,
+        [("FREQ=WEEKLY;BYDAY=MO", "19:00", "20:30")],
+        host="Linköpings kommun, fritid",
+        capacity=18,
+        hall_booking=("LK-HALL-2019-0587", HallBooking.CONFIRMED),
+        description="Vi spelar volleyboll. Alla kan vara med, även nybörjare.",
+        attendance=(10, 16),
+        sport="volleyboll",
+    ),
+    # Outdoors on a municipal court, no booking: May to September only.
+    Plan(
+        "Basket på utebanan i Berga",
+        ActivityType.SPORT,
+        "Utebasketplanen i Berga",
+        LEADER_1,
+        [("FREQ=WEEKLY;BYDAY=TH", "17:30", "19:00")],
+        host="Linköpings kommun, fritid",
+        season=(5, 9),
+        description="Vi spelar basket ute. Bollar finns. Vid regn ses vi nästa vecka.",
+        attendance=(10, 14),
+        sport="basket",
     ),
     Plan(
         "Stadsvandring med Linköpings guideklubb",
@@ -225,6 +284,8 @@ PLANS = [
         host="Linköpings guideklubb",
         season=(4, 10),
         description="En guide visar Linköping. Lätt svenska och bilder.",
+        language_level=LanguageLevel.EASY,
+        picture_support=True,
     ),
     Plan(
         "Odla i Folkträdgården",

@@ -305,7 +305,7 @@ def _budget_2019(programme: Programme, *, today: datetime.date) -> None:
                     description="Overhead, kvartal",
                 )
             )
-    # Hall bookings for floorball and basketball came on top of the premises budget.
+    # Hall bookings for floorball and volleyball came on top of the premises budget.
     for week in (6, 10, 14, 38, 42, 46, 48, 50):
         costs.append(
             Cost(

@@ -1,7 +1,8 @@
 """The partner-dialogue document (partssamtal): its content from the data and the coordinator's
 texts, as a tagged PDF (WeasyPrint) and as Word (docxtpl, editable template in the repo).
 
-The content is built in `content`; `output` turns it into the PDF and Word files.
+The content is built in `content` (the activities' sentences in `activities`); `output` turns
+it into the PDF and Word files, `workbook` into one Excel sheet per table.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from .output import (
     html,
     pdf_bytes,
 )
+from .workbook import document_tables, xlsx
 
 __all__ = [
     "DOCUMENT_LANGUAGE",
@@ -41,9 +43,11 @@ __all__ = [
     "WeeklyPlace",
     "build_content",
     "document_labels",
+    "document_tables",
     "docx_bytes",
     "html",
     "kr",
     "paragraphs",
     "pdf_bytes",
+    "xlsx",
 ]

@@ -6,13 +6,9 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
-from sprakvan.activities.models import ActivityType, Schedule
-from sprakvan.activities.schedule import rule_weekdays
 from sprakvan.core.models import Programme
 from sprakvan.partners.figures import PeriodFinances, period_finances
 from sprakvan.partners.models import Contribution, ContributionForm
@@ -20,24 +16,22 @@ from sprakvan.partners.models import Contribution, ContributionForm
 from ..charts import Chart, charts_for
 from ..goals import IN_PREPARATION, STATUS_LABELS, GoalResult
 from ..models import DocumentText
-from ..numbers import kr
+from ..numbers import kr, number
 from ..report import Report, build, period_label
 from ..statistics import COMPARE_YEAR_EARLIER, Period
-from ..suppression import show
+from ..suppression import is_small, show
 from ..tables import Table
 from ..viewer import viewer_tables
+from . import activities
+from .activities import WeeklyPlace
 
 DOCUMENT_LANGUAGE = "sv"
+# Report tables the document shows inside a section rather than under "Figures and charts".
+IN_SECTIONS = frozenset({"sessions-by-type"})
 
 
 def paragraphs(text: str) -> list[str]:
     return [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
-
-
-@dataclass
-class WeeklyPlace:
-    place: str
-    frequency: str
 
 
 @dataclass
@@ -78,6 +72,7 @@ class Finances:
     budget_note: str  # how the budget was prorated and which costs count
     key_figures: list[tuple[str, str]]  # agreement period, costs, new pairs, cost per pair
     cost_per_pair: str
+    figures: PeriodFinances  # the same in numbers, for the workbook
 
 
 @dataclass
@@ -91,13 +86,26 @@ class Content:
     suppressed: bool
     meeting_date: datetime.date | None = None
     participants: list[str] = field(default_factory=list)
+    # The coordinator's text of each section, as paragraphs (printed before its generated
+    # parts; a section with only free text and none written is left out).
     background: list[str] = field(default_factory=list)
+    activities_text: list[str] = field(default_factory=list)
+    results_text: list[str] = field(default_factory=list)
     future: list[str] = field(default_factory=list)
+    finances_text: list[str] = field(default_factory=list)
     summary: list[str] = field(default_factory=list)
     signatures: list[str] = field(default_factory=list)
+    # Activities: one sentence per kind held in the period ("Idrott: innebandy i sporthall
+    # (Skäggetorpshallen) …"), where and how many each time, the weekly cafés in the
+    # source's order, the fairs with their co-organisers, the referrers in a sentence.
+    activity_lines: list[str] = field(default_factory=list)
+    activities_in_brief: str = ""
     activity_types: list[tuple[str, str, str]] = field(default_factory=list)
     weekly: list[WeeklyPlace] = field(default_factory=list)
-    fairs: list[tuple[str, str]] = field(default_factory=list)
+    fairs: list[str] = field(default_factory=list)
+    referrers: str = ""
+    # The future: each activity in preparation at the period's end, with its places.
+    next_steps: list[str] = field(default_factory=list)
     results: list[tuple[str, str]] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
@@ -111,11 +119,18 @@ class Content:
     comparison_text: str = ""
     finances: Finances | None = None
 
+    @property
+    def figure_tables(self) -> list[Table]:
+        """The tables under "Figures and charts" that have no chart and are not shown in a
+        section already (the sessions per activity type are in the activities section)."""
+        charted = {chart.slug for chart in self.charts}
+        return [t for t in self.tables if t.slug not in charted and t.slug not in IN_SECTIONS]
+
 
 def _count(value: int | None, suppressed: bool) -> str:
     if value is None:
         return "–"
-    return show(value) if suppressed else str(value)
+    return show(value) if suppressed and is_small(value) else number(value)
 
 
 def _results(report: Report, suppressed: bool) -> list[tuple[str, str]]:
@@ -139,50 +154,6 @@ def _results(report: Report, suppressed: bool) -> list[tuple[str, str]]:
     lines.append((_("New language-friend pairs"), _count(pairs.new, suppressed)))
     lines.append((_("Active language-friend pairs"), _count(pairs.active, suppressed)))
     return lines
-
-
-def _weekly_places(programme: Programme, period: Period) -> list[WeeklyPlace]:
-    """Places with language cafés every week in the period, and how often: one query."""
-    schedules = (
-        Schedule.objects.filter(
-            activity__programme=programme,
-            activity__type=ActivityType.LANGUAGE_CAFE,
-            starts_on__lte=period.end,
-        )
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=period.start))
-        .select_related("activity__venue__district", "activity__district")
-        .order_by("activity__venue__name", "start_time")
-    )
-    places: dict[str, dict[str, int]] = {}
-    for schedule in schedules:
-        activity = schedule.activity
-        venue = activity.venue
-        district = activity.district or (venue.district if venue else None)
-        place = venue.name if venue else (district.name if district else activity.title)
-        if district and venue and district.name not in venue.name:
-            place = f"{district.name}, {venue.name}"
-        hour = schedule.start_time.hour
-        part = "morning" if hour < 12 else "afternoon" if hour < 17 else "evening"
-        counts = places.setdefault(place, {})
-        counts[part] = counts.get(part, 0) + len(rule_weekdays(schedule.rule))
-    result = []
-    for place, counts in sorted(places.items(), key=lambda item: -sum(item[1].values())):
-        texts = []
-        for part, n in counts.items():
-            if part == "morning":
-                texts.append(
-                    ngettext("%(n)d morning a week", "%(n)d mornings a week", n) % {"n": n}
-                )
-            elif part == "afternoon":
-                texts.append(
-                    ngettext("%(n)d afternoon a week", "%(n)d afternoons a week", n) % {"n": n}
-                )
-            else:
-                texts.append(
-                    ngettext("%(n)d evening a week", "%(n)d evenings a week", n) % {"n": n}
-                )
-        result.append(WeeklyPlace(place, ", ".join(texts)))
-    return result
 
 
 def _goal_lines(results: list[tuple[Any, GoalResult]]) -> list[GoalLine]:
@@ -231,6 +202,7 @@ def _finances(programme: Programme, period: Period) -> Finances | None:
         budget_note=_budget_note(f),
         key_figures=key_figures,
         cost_per_pair=per_pair,
+        figures=f,
     )
 
 
@@ -275,11 +247,12 @@ def build_content(
     suppressed: bool,
     image_format: str = "svg",
     compare: str = COMPARE_YEAR_EARLIER,
+    with_charts: bool = True,
 ) -> Content:
     """Everything the document shows, in Swedish. The comparison follows the one rule (the
     same months a year earlier unless `compare` says the period just before); the goals of
     the period's year stand as they did at its end, the next year's are listed without
-    status."""
+    status. The text form's preview asks for no charts (`with_charts=False`)."""
     with translation.override(DOCUMENT_LANGUAGE):
         year = period.end.year
         report = build(
@@ -297,7 +270,7 @@ def build_content(
         if suppressed:
             tables = viewer_tables(tables)
         by_slug = {t.slug: t for t in tables}
-        charts = charts_for(by_slug, image_format=image_format)
+        charts = charts_for(by_slug, image_format=image_format) if with_charts else []
         types: list[tuple[str, str, str]] = []
         type_table = by_slug.get("sessions-by-type")
         if type_table is not None:
@@ -306,7 +279,6 @@ def build_content(
             types = [
                 (label, str(row[0]), str(row[1])) for label, row in zip(labels, rows, strict=True)
             ]
-        fairs = [(f"{r.event}", f"{r.date:%Y-%m-%d}") for r in report.current.funnel]
         return Content(
             programme=programme.name,
             organisations=programme.organisations,
@@ -318,12 +290,19 @@ def build_content(
             meeting_date=text.meeting_date if text else None,
             participants=text.participant_lines if text else [],
             background=paragraphs(text.background) if text else [],
+            activities_text=paragraphs(text.activities) if text else [],
+            results_text=paragraphs(text.results) if text else [],
             future=paragraphs(text.future) if text else [],
+            finances_text=paragraphs(text.finances) if text else [],
             summary=paragraphs(text.summary) if text else [],
             signatures=text.signature_lines if text else [],
+            activity_lines=activities.activity_lines(programme, period, today=today),
+            activities_in_brief=activities.in_brief(programme, period, today=today),
             activity_types=types,
-            weekly=_weekly_places(programme, period),
-            fairs=fairs,
+            weekly=activities.weekly_places(programme, period),
+            fairs=activities.fairs(programme, period),
+            referrers=activities.referrers(report.current.referrals),
+            next_steps=activities.next_steps(programme, period),
             results=_results(report, suppressed),
             tables=tables,
             charts=charts,

@@ -60,13 +60,20 @@ class Command(BaseCommand):
         period = Period(options["start"], options["end"])
         today = timezone.localdate()
         fmt = options["format"]
-        if fmt in ("pdf", "docx"):
+        if fmt in ("pdf", "docx") or (fmt == "xlsx" and programme is not None):
+            # One programme's workbook holds every table of its partner-dialogue document.
             if programme is None:
                 raise CommandError("The document is made for one programme.")
             content = document.build_content(
-                programme, period, today=today, suppressed=False, compare=options["compare"]
+                programme,
+                period,
+                today=today,
+                suppressed=False,
+                compare=options["compare"],
+                with_charts=fmt != "xlsx",
             )
-            data = document.pdf_bytes(content) if fmt == "pdf" else document.docx_bytes(content)
+            makers = {"pdf": document.pdf_bytes, "docx": document.docx_bytes, "xlsx": document.xlsx}
+            data = makers[fmt](content)
         else:
             report = build(programme, period, today=today, compare=options["compare"])
             if fmt == "json":
