@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "sprakvan.partners",
     "sprakvan.privacy",
     "sprakvan.reports",
+    "sprakvan.home",
     "sprakvan.demo",
 ]
 

@@ -19,6 +19,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("messages/", include("sprakvan.messaging.urls")),
     path("privacy/", include("sprakvan.privacy.urls")),
     path("", include("sprakvan.accounts.urls")),
+    # "/" is the home of staff with a role in a programme; it hands everyone else to core's
+    # front page (core:home, same address), so it comes before core.
+    path("", include("sprakvan.home.urls")),
     path("", include("sprakvan.core.urls")),
     # Unsubscribe links (/m/…) and the SMS provider's hooks (/hooks/…), before the slugs.
     path("", include("sprakvan.messaging.public_urls")),

@@ -1,9 +1,12 @@
-"""allauth and axes hooks: invitation-only sign-up, and what a failed login leaves behind."""
+"""allauth and axes hooks: invitation-only sign-up, what a failed login leaves behind, and the
+name allauth's e-mails (password reset) greet with."""
 
 import logging
+from dataclasses import dataclass
 from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
 from django.http import HttpRequest
 from django.utils.crypto import salted_hmac
 
@@ -12,6 +15,30 @@ from sprakvan.core.audit import log_action
 from .models import User
 
 logger = logging.getLogger(__name__)
+
+SITE_NAME = "Språkvän"
+
+
+@dataclass(frozen=True)
+class EmailSite:
+    """What allauth's e-mail templates read as `current_site`. Without the sites framework
+    allauth would use the request's host, greeting people with "Hello from 127.0.0.1:8000!"."""
+
+    name: str
+    domain: str
+
+
+def email_site(user: User | None) -> EmailSite:
+    """The programme's name for someone with roles in one programme, else the site's name."""
+    names = set()
+    if user is not None:
+        names = set(
+            user.memberships.filter(programme__archived_at__isnull=True).values_list(
+                "programme__name", flat=True
+            )
+        )
+    name = names.pop() if len(names) == 1 else SITE_NAME
+    return EmailSite(name=name, domain=settings.SITE_URL.split("://", 1)[-1].rstrip("/"))
 
 
 def typed_login(request: HttpRequest | None, credentials: dict[str, Any] | None = None) -> str:
@@ -33,8 +60,20 @@ def login_fingerprint(typed: str) -> str:
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    site: EmailSite | None = None
+
     def is_open_for_signup(self, request: HttpRequest) -> bool:
         return False
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        user = context.get("user")
+        self.site = email_site(user if isinstance(user, User) else None)
+        super().send_mail(template_prefix, email, {"current_site": self.site, **context})
+
+    def format_email_subject(self, subject: str) -> str:
+        if self.site is None:
+            return super().format_email_subject(subject)
+        return f"[{self.site.name}] {subject}"
 
     def authentication_failed(self, request: HttpRequest, **credentials: Any) -> None:
         """Log every failed login with the account id, or a hash of an unknown login."""

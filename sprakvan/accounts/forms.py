@@ -40,6 +40,14 @@ class InvitationForm(StyledFormMixin, forms.ModelForm):
         return data
 
 
+class CoordinatorInvitationForm(StyledFormMixin, forms.ModelForm):
+    """The platform admin invites a programme's (first) coordinator."""
+
+    class Meta:
+        model = Invitation
+        fields = ["email", "first_name"]
+
+
 class AcceptInvitationForm(StyledFormMixin, forms.Form):
     first_name = forms.CharField(label=_("First name"), max_length=100)
     last_name = forms.CharField(label=_("Last name"), max_length=100, required=False)

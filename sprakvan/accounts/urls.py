@@ -20,6 +20,7 @@ urlpatterns = [
     path("programme/switch/", views.programme_switch, name="programme_switch"),
     path("platform/programmes/", views.programme_list, name="programme_list"),
     path("platform/programmes/new/", views.programme_create, name="programme_create"),
+    path("platform/programmes/<int:pk>/", views.programme_detail, name="programme_detail"),
     path(
         "platform/programmes/<int:pk>/archive/",
         views.programme_archive,

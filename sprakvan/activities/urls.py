@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import attendance, reminders, staff
+from .views import attendance, cancel, reminders, staff
 
 app_name = "activities"
 urlpatterns = [
@@ -30,6 +30,11 @@ urlpatterns = [
     path("sessions/<int:pk>/attendance.pdf", attendance.session_pdf, name="session_pdf"),
     path("sessions/<int:pk>/qr.svg", attendance.session_qr, name="session_qr"),
     path("sessions/<int:pk>/cancel/", staff.session_cancel, name="session_cancel"),
+    path(
+        "sessions/<int:pk>/cancel/confirm/",
+        cancel.session_cancel_confirm,
+        name="session_cancel_confirm",
+    ),
     path("sessions/<int:pk>/restore/", staff.session_restore, name="session_restore"),
     path("sessions/<int:pk>/move/", staff.session_move, name="session_move"),
     path("for-participant/<int:pk>/", staff.participant_activities, name="participant_activities"),

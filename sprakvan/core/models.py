@@ -8,6 +8,8 @@ from typing import Any
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .audit_sentences import sentence_of
+
 
 class ProgrammeQuerySet(models.QuerySet["Programme"]):
     def active(self) -> ProgrammeQuerySet:
@@ -138,6 +140,11 @@ class AuditEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise AuditLogIsInsertOnly("Audit events cannot be deleted.")
+
+    @property
+    def sentence(self) -> str:
+        """The action in words, in the active language (the dotted name if it has none)."""
+        return sentence_of(self.action)
 
 
 class JobHeartbeat(models.Model):

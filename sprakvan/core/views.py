@@ -7,7 +7,8 @@ from .models import Programme
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    """Public: the programmes and their sign-up pages. Staff: the start of their menu."""
+    """Public: the programmes and their sign-up pages. A logged-in user without a role (the
+    platform admin): their links. Staff with a role get the home app's page at this address."""
     return render(request, "core/home.html", {"programmes": Programme.objects.active()})
 
 

@@ -102,11 +102,8 @@ class FollowUpForm(StyledFormMixin, forms.Form):
         required=False,
         choices=[("", _("(they do not meet)"))] + [c for c in FollowUp.Frequency.choices if c[0]],
     )
+    # Not pre-filled with today: follow-ups are often written down days after the call.
     on = forms.DateField(label=_("Asked on"), widget=DateInput())
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["on"].initial = timezone.localdate()
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -116,6 +113,12 @@ class FollowUpForm(StyledFormMixin, forms.Form):
 
 
 class PairFilterForm(StyledFormMixin, forms.Form):
+    name = forms.CharField(
+        label=_("Name"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "dir": "auto"}),
+    )
     state = forms.ChoiceField(
         label=_("State"), required=False, choices=[("", _("All")), *Pair.State.choices]
     )

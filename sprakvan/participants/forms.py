@@ -14,7 +14,12 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
 from sprakvan.core.concurrency import VersionedFormMixin
-from sprakvan.core.forms_rendering import StyledFormMixin, choice_field, model_choice_field
+from sprakvan.core.forms_rendering import (
+    FormRenderer,
+    StyledFormMixin,
+    choice_field,
+    model_choice_field,
+)
 from sprakvan.core.models import District, Programme
 
 from .choices import (
@@ -101,8 +106,15 @@ class IntakeFieldsMixin(StyledFormMixin):
         return data
 
 
+class IntakeRenderer(FormRenderer):
+    # Required marks, red outlines and error messages tied to their field (see the template).
+    field_template_name = "participants/intake_field.html"
+
+
 class RegistrationForm(IntakeFieldsMixin, forms.ModelForm):
     """The public sign-up form; `group` picks the questions that apply."""
+
+    default_renderer = IntakeRenderer
 
     consent = forms.BooleanField(
         label=_(
@@ -180,6 +192,10 @@ class RegistrationForm(IntakeFieldsMixin, forms.ModelForm):
     def clean(self) -> dict[str, Any]:
         return self.clean_intake(super().clean() or {})
 
+    def full_clean(self) -> None:
+        super().full_clean()
+        self.mark_errors()
+
 
 class ParticipantForm(VersionedFormMixin, IntakeFieldsMixin, forms.ModelForm):
     """The coordinator's form for one participant (all fields, neutral labels)."""
@@ -243,6 +259,9 @@ class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=Status.choices)
 
 
+# The list opens on the people waiting; "everyone" includes those who left.
+DEFAULT_STATUS = Status.WAITING
+EVERYONE = "all"
 SORTS = {
     "waited": ("registered_on", "id"),
     "-waited": ("-registered_on", "-id"),
@@ -278,7 +297,11 @@ class ParticipantFilterForm(StyledFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         all_ = [("", _("All"))]
         choice_field(self, "group").choices = all_ + list(Group.choices)
-        choice_field(self, "status").choices = all_ + list(Status.choices)
+        choice_field(self, "status").choices = [
+            *Status.choices,
+            (EVERYONE, _("Everyone, also those who left")),
+        ]
+        self.fields["status"].initial = DEFAULT_STATUS
         choice_field(self, "gender").choices = all_ + list(Gender.choices)
         choice_field(self, "language").choices = all_ + LANGUAGE_CHOICES
         model_choice_field(self, "district").queryset = programme.districts.all()

@@ -312,16 +312,12 @@ def import_rows(
     The people it creates remember the uploaded `batch` they came from (none from the command)."""
     rows = list(rows)
     result = ImportResult()
-    existing = Participant.objects.filter(programme=programme)
-    by_id = {p.external_id: p for p in existing if p.external_id}
-    by_phone = {str(p.phone): p for p in existing if p.phone}
+    match = _matcher(programme)
     phones: list[str] = []
     with transaction.atomic():
         for done, checked in enumerate(rows, start=1):
             values = checked.values
-            participant = by_id.get(values["external_id"]) or (
-                by_phone.get(values["phone"]) if values["phone"] else None
-            )
+            participant = match(values)
             if participant is None:
                 participant = Participant.objects.create(
                     programme=programme,
@@ -358,13 +354,44 @@ def import_rows(
     return result
 
 
+def plan_rows(programme: Programme, rows: Iterable[CheckedRow]) -> ImportResult:
+    """What `import_rows` would do with these rows, without writing (the preview's counts)."""
+    result, match = ImportResult(), _matcher(programme)
+    for checked in rows:
+        participant = match(checked.values)
+        if participant is None:
+            result.created += 1
+        elif _differs(participant, checked.values):
+            result.updated += 1
+        else:
+            result.unchanged += 1
+    return result
+
+
+def _matcher(programme: Programme) -> Callable[[dict[str, Any]], Participant | None]:
+    """The participant a row updates: the same external_id, else the same phone."""
+    existing = Participant.objects.filter(programme=programme)
+    by_id = {p.external_id: p for p in existing if p.external_id}
+    by_phone = {str(p.phone): p for p in existing if p.phone}
+    return lambda values: (
+        by_id.get(values["external_id"])
+        or (by_phone.get(values["phone"]) if values["phone"] else None)
+    )
+
+
+def _current(participant: Participant, name: str) -> Any:
+    current = getattr(participant, name)
+    return (str(current) if current else "") if name == "phone" else current
+
+
+def _differs(participant: Participant, values: dict[str, Any]) -> bool:
+    return any(_current(participant, name) != value for name, value in values.items())
+
+
 def _apply(participant: Participant, values: dict[str, Any]) -> bool:
     changed = False
     for name, value in values.items():
-        current = getattr(participant, name)
-        if name == "phone":
-            current = str(current) if current else ""
-        if current != value:
+        if _current(participant, name) != value:
             setattr(participant, name, value)
             changed = True
             if name == "notes":

@@ -15,6 +15,12 @@ urlpatterns = [
     path("<int:pk>/merge/", views.duplicate_merge, name="merge"),
     path("<int:pk>/dismiss/", views.duplicate_dismiss, name="dismiss"),
     path("import/", views.import_upload, name="import"),
+    path("import/help/", views.import_help, name="import_help"),
+    path(
+        "import/template.<str:extension>",
+        views.import_template,
+        name="import_template",
+    ),
     path("import/<int:pk>/", views.import_preview, name="import_preview"),
     path("import/<int:pk>/confirm/", views.import_confirm, name="import_confirm"),
     path("import/<int:pk>/progress/", views.import_progress, name="import_progress"),

@@ -28,6 +28,7 @@ urlpatterns = [
     ),
     path("outreach/<int:pk>/leads/new/", views.lead_create, name="lead_create"),
     path("leads/<int:pk>/delete/", views.lead_delete, name="lead_delete"),
+    path("leads/<int:pk>/delete/confirm/", views.lead_delete_confirm, name="lead_delete_confirm"),
     path("popups/", views.popup_list, name="popup_list"),
     path("popups/new/", views.popup_create, name="popup_create"),
     path("popups/<int:pk>/", views.popup_edit, name="popup_edit"),
@@ -54,6 +55,11 @@ urlpatterns = [
         views.contribution_delete,
         name="contribution_delete",
     ),
+    path(
+        "finances/contributions/<int:pk>/delete/confirm/",
+        views.contribution_delete_confirm,
+        name="contribution_delete_confirm",
+    ),
     path("finances/budget-lines/new/", views.budget_line_create, name="budget_line_create"),
     path("finances/budget-lines/<int:pk>/edit/", views.budget_line_edit, name="budget_line_edit"),
     path(
@@ -61,6 +67,16 @@ urlpatterns = [
         views.budget_line_delete,
         name="budget_line_delete",
     ),
+    path(
+        "finances/budget-lines/<int:pk>/delete/confirm/",
+        views.budget_line_delete_confirm,
+        name="budget_line_delete_confirm",
+    ),
     path("finances/costs/new/", views.cost_create, name="cost_create"),
     path("finances/costs/<int:pk>/delete/", views.cost_delete, name="cost_delete"),
+    path(
+        "finances/costs/<int:pk>/delete/confirm/",
+        views.cost_delete_confirm,
+        name="cost_delete_confirm",
+    ),
 ]

@@ -86,7 +86,14 @@ INVENTORY: tuple[PersonalField, ...] = (
         (CONSENT, COORDINATOR_LEADER, PARTICIPANT_PERIOD),
         ("group", "newcomer or established: whom to match"),
         ("first_name", "addressing the person; shown to their friend"),
-        ("last_name", "telling people apart"),
+        # Leaders see these three only in the leader's label and lists (activities/labels.py).
+        (
+            "last_name",
+            "telling people apart (activity leaders see the initial, and more letters only "
+            "when two people at their activity would otherwise look the same)",
+        ),
+        ("birth_year", "age wishes; statistics by age; telling people apart at activities"),
+        ("district", "matching people who live near each other; statistics; telling people apart"),
     ),
     *_fields(
         _P,
@@ -95,8 +102,6 @@ INVENTORY: tuple[PersonalField, ...] = (
         ("phone", "calls and SMS about pairs and activities"),
         ("email", "e-mail about pairs and activities"),
         ("gender", "the friend's gender wish; statistics by gender"),
-        ("birth_year", "age wishes; statistics by age"),
-        ("district", "matching people who live near each other; statistics"),
         ("languages", "languages the pair can share while practising Swedish"),
         ("swedish_level", "matching and choosing activities"),
         ("interests", "matching on shared interests"),

@@ -10,6 +10,7 @@ import datetime
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -170,7 +171,7 @@ def document_page(request: ProgrammeRequest) -> HttpResponse:
         else:
             text_form = DocumentTextForm(instance=text)
     elif request.method == "POST":
-        return HttpResponse(status=403)
+        raise PermissionDenied
     texts = scoped(DocumentText.objects.all(), request).only("period_start", "period_end")[:20]
     content = _content(request, period, with_charts=False)
     return render(

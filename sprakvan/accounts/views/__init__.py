@@ -6,6 +6,7 @@ from .programmes import (
     platform_audit_log,
     programme_archive,
     programme_create,
+    programme_detail,
     programme_list,
     programme_switch,
 )
@@ -27,6 +28,7 @@ __all__ = [
     "platform_audit_log",
     "programme_archive",
     "programme_create",
+    "programme_detail",
     "programme_list",
     "programme_switch",
     "staff_list",

@@ -1,4 +1,5 @@
-"""Switching programme, the audit log, and the platform admin's programme pages."""
+"""Switching programme, the audit log, and the platform admin's programme pages (the list, a
+new programme, one programme with its coordinators and the invitation of the first one)."""
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -20,6 +21,9 @@ from ..access import (
     memberships_of,
     platform_admin_view,
 )
+from ..forms import CoordinatorInvitationForm
+from ..models import Invitation, Membership, Role
+from ..services import invite_staff
 
 AUDIT_PAGE_SIZE = 50
 
@@ -59,9 +63,50 @@ def programme_create(request: HttpRequest) -> HttpResponse:
             organisations=form.cleaned_data["organisations"],
             districts=form.district_names(),
         )
-        messages.success(request, _("The programme %(name)s was created.") % {"name": programme})
-        return redirect("accounts:programme_list")
+        messages.success(
+            request,
+            _("The programme %(name)s was created. Invite its first coordinator.")
+            % {"name": programme},
+        )
+        return redirect("accounts:programme_detail", pk=programme.pk)
     return render(request, "accounts/programme_form.html", {"form": form})
+
+
+@platform_admin_view
+def programme_detail(request: UserRequest, pk: int) -> HttpResponse:
+    """One programme: its coordinators, invitations not yet accepted, and inviting one."""
+    programme = get_object_or_404(Programme.objects.prefetch_related("districts"), pk=pk)
+    form = CoordinatorInvitationForm(request.POST or None)
+    if request.method == "POST" and programme.archived_at is None and form.is_valid():
+        invitation = invite_staff(
+            programme=programme,
+            email=form.cleaned_data["email"],
+            first_name=form.cleaned_data["first_name"],
+            role=Role.COORDINATOR,
+            invited_by=request.user,
+        )
+        messages.success(
+            request,
+            _("An invitation to be coordinator of %(programme)s was sent to %(email)s.")
+            % {"programme": programme, "email": invitation.email},
+        )
+        return redirect("accounts:programme_detail", pk=programme.pk)
+    coordinators = (
+        Membership.objects.filter(programme=programme, role=Role.COORDINATOR)
+        .select_related("user")
+        .order_by("user__first_name", "user__email")
+    )
+    invitations = Invitation.objects.pending().filter(programme=programme).order_by("created_at")
+    return render(
+        request,
+        "accounts/programme_detail.html",
+        {
+            "programme": programme,
+            "coordinators": coordinators,
+            "invitations": invitations,
+            "form": form,
+        },
+    )
 
 
 def _audit_log(request: HttpRequest, *, programme: Programme | None) -> HttpResponse:

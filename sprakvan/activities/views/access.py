@@ -9,6 +9,7 @@ from sprakvan.accounts.access import ProgrammeRequest, current_memberships, scop
 from sprakvan.accounts.models import Role
 from sprakvan.participants.models import Participant
 
+from ..labels import leader_label
 from ..models import Activity, Session, SessionQuerySet
 
 
@@ -46,5 +47,5 @@ def get_session_for_user(request: ProgrammeRequest, pk: int) -> Session:
 
 
 def display_name(participant: Participant, *, full: bool) -> str:
-    """Leaders see first names only; coordinators the full name."""
-    return participant.full_name if full else participant.first_name
+    """Coordinators see the full name; leaders the leader's label (labels.py)."""
+    return participant.full_name if full else leader_label(participant)

@@ -21,8 +21,9 @@ from sprakvan.participants.models import Participant
 
 from .. import checkin, services
 from ..forms import CancelForm, NewPersonForm, SearchForm, WalkInForm
+from ..labels import isolated, leader_labels
 from ..models import WALK_IN_FIELDS, WALK_IN_GROUPS, Session, WalkInCount
-from .access import display_name, get_session_for_user, is_coordinator
+from .access import get_session_for_user, is_coordinator
 
 BLANK_ROWS = 12
 # WeasyPrint reports every rendering step at INFO; the log is not the place for it.
@@ -36,11 +37,19 @@ class PersonRow:
     present: bool
 
 
-def _rows(people: list[Participant], present: set[int], *, full: bool) -> list[PersonRow]:
-    return [
-        PersonRow(p.pk, display_name(p, full=full), str(p.district or ""), p.pk in present)
-        for p in people
-    ]
+def _rows(
+    session: Session, people: list[Participant], present: set[int], *, full: bool
+) -> list[PersonRow]:
+    """The people as the user may see them: a coordinator full names, a leader the leader's
+    label, told apart from everyone on the activity's lists (the same on screen and paper)."""
+    if full:
+        names = {p.pk: p.full_name for p in people}
+    else:
+        listed = services.listed_for(session).only(
+            "first_name", "last_name", "birth_year", "district_id"
+        )
+        names = leader_labels(people, among=listed)
+    return [PersonRow(p.pk, names[p.pk], str(p.district or ""), p.pk in present) for p in people]
 
 
 def _present_ids(session: Session) -> set[int]:
@@ -87,7 +96,7 @@ def _page_context(request: ProgrammeRequest, session: Session, **extra: object) 
         "session": session,
         "activity": session.activity,
         "leaders": session.activity.leaders.order_by("first_name"),
-        "rows": _rows(regulars, present, full=full),
+        "rows": _rows(session, regulars, present, full=full),
         "named_count": len(present),
         "walk_in_count": walk_ins.total if walk_ins else 0,
         "search_form": extra.pop("search_form", None) or _search_form(full=full),
@@ -126,7 +135,7 @@ def attendance_tick(request: ProgrammeRequest, pk: int) -> HttpResponse:
         )
     present = _present_ids(session)
     walk_ins = _walk_ins(session)
-    row = _rows([participant], present, full=is_coordinator(request))[0]
+    row = _rows(session, [participant], present, full=is_coordinator(request))[0]
     return render(
         request,
         "activities/session_attendance.html#tick",
@@ -159,7 +168,7 @@ def attendance_search(request: ProgrammeRequest, pk: int) -> HttpResponse:
             else services.find_on_list(session, text)
         )
         people = list(found.select_related("district").order_by("first_name", "id")[:20])
-        results = _rows(people, _present_ids(session), full=full)
+        results = _rows(session, people, _present_ids(session), full=full)
     if is_htmx(request):
         return render(
             request,
@@ -212,7 +221,7 @@ def new_person(request: ProgrammeRequest, pk: int) -> HttpResponse:
     messages.success(
         request,
         _("%(name)s is present. The coordinator will complete the details.")
-        % {"name": form.cleaned_data["first_name"]},
+        % {"name": isolated(form.cleaned_data["first_name"])},
     )
     return redirect("activities:session_attendance", pk=session.pk)
 
@@ -225,7 +234,7 @@ def _print_context(request: ProgrammeRequest, session: Session) -> dict:
         "session": session,
         "activity": session.activity,
         "leaders": session.activity.leaders.order_by("first_name"),
-        "rows": _rows(regulars, _present_ids(session), full=full),
+        "rows": _rows(session, regulars, _present_ids(session), full=full),
         "blank_rows": range(BLANK_ROWS),
         "checkin_url": url,
         "qr_svg": checkin.qr_svg(url, scale=3),

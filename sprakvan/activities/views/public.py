@@ -19,15 +19,45 @@ from ..forms import CalendarFilterForm, CheckinForm
 from ..models import Activity, Attendance, Session
 
 CALENDAR_WEEKS = 4
+# How far back and on the calendar's week links go: a year either way, no endless pages.
+CALENDAR_REACH_WEEKS = 52
 CHECKINS_PER_HOUR = 30
 
 
+def _calendar_start(request: HttpRequest, today: datetime.date) -> datetime.date:
+    """The Monday the calendar starts on: `?week=` (any day of it) within a year of this
+    week, else this week."""
+    this_week = rules.week_start(today)
+    try:
+        start = rules.week_start(datetime.date.fromisoformat(request.GET.get("week", "")))
+    except ValueError:
+        return this_week
+    reach = datetime.timedelta(weeks=CALENDAR_REACH_WEEKS)
+    return min(max(start, this_week - reach), this_week + reach)
+
+
+def _week_link(request: HttpRequest, monday: datetime.date, this_week: datetime.date) -> str:
+    """The calendar's address for the weeks from `monday`, keeping the filters."""
+    query = request.GET.copy()
+    query.pop("week", None)
+    if monday != this_week:
+        query["week"] = monday.isoformat()
+    return "?" + query.urlencode() if query else "?"
+
+
 def calendar(request: HttpRequest, programme_slug: str) -> HttpResponse:
-    """This week and the coming ones, by ISO week; filter by district and kind (GET form)."""
+    """Four weeks from this week (or `?week=`), by ISO week, with links a week back and on;
+    filter by district and kind (GET form)."""
     programme = get_programme_or_404(programme_slug)
     today = timezone.localdate()
-    start = rules.week_start(today)
+    this_week = rules.week_start(today)
+    start = _calendar_start(request, today)
     end = start + datetime.timedelta(weeks=CALENDAR_WEEKS, days=-1)
+    reach = datetime.timedelta(weeks=CALENDAR_REACH_WEEKS)
+    previous_week, next_week = (
+        start - datetime.timedelta(weeks=1),
+        start + datetime.timedelta(weeks=1),
+    )
     form = CalendarFilterForm(request.GET or None, programme=programme)
     sessions = (
         Session.objects.filter(programme=programme, activity__is_active=True)
@@ -47,7 +77,23 @@ def calendar(request: HttpRequest, programme_slug: str) -> HttpResponse:
     return render(
         request,
         "activities/calendar.html",
-        {"programme": programme, "weeks": weeks, "form": form, "today": today},
+        {
+            "programme": programme,
+            "weeks": weeks,
+            "form": form,
+            "today": today,
+            "this_week": this_week,
+            "start": start,
+            "end": end,
+            "week_param": start.isoformat() if start != this_week else "",
+            "previous_link": _week_link(request, previous_week, this_week)
+            if previous_week >= this_week - reach
+            else "",
+            "next_link": _week_link(request, next_week, this_week)
+            if next_week <= this_week + reach
+            else "",
+            "this_week_link": _week_link(request, this_week, this_week),
+        },
     )
 
 

@@ -21,6 +21,7 @@ from sprakvan.participants.models import Participant, Status
 
 from .. import services
 from ..forms import SearchForm
+from ..labels import isolated
 from ..models import Activity, ReminderSubscription
 from .access import display_name, get_activity_for_user, is_coordinator
 
@@ -124,7 +125,7 @@ def reminder_add(request: ProgrammeRequest, pk: int) -> HttpResponse:
     messages.success(
         request,
         _("%(name)s will get a reminder before each session.")
-        % {"name": display_name(participant, full=is_coordinator(request))},
+        % {"name": isolated(display_name(participant, full=is_coordinator(request)))},
     )
     return _back(activity)
 
@@ -143,7 +144,7 @@ def reminder_remove(request: ProgrammeRequest, pk: int) -> HttpResponse:
     messages.success(
         request,
         _("%(name)s gets no more reminders for this activity.")
-        % {"name": display_name(participant, full=is_coordinator(request))},
+        % {"name": isolated(display_name(participant, full=is_coordinator(request)))},
     )
     return _back(activity)
 

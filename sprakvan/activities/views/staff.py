@@ -21,6 +21,7 @@ from sprakvan.accounts.access import (
 )
 from sprakvan.accounts.models import User
 from sprakvan.core.concurrency import EditConflict, VersionForm
+from sprakvan.core.confirm import named
 from sprakvan.core.htmx import is_htmx
 from sprakvan.participants.models import Participant
 
@@ -245,24 +246,28 @@ def session_create(request: ProgrammeRequest, pk: int) -> HttpResponse:
 
 @leader_view
 def session_list(request: ProgrammeRequest) -> HttpResponse:
-    """A week of sessions (this week by default), the user's own if they are a leader."""
+    """A week of sessions (this week by default), the user's own if they are a leader, soonest
+    first; the week's past sessions come after the coming ones."""
     today = timezone.localdate()
     try:
         start = rules.week_start(datetime.date.fromisoformat(request.GET.get("week", "")))
     except ValueError:
         start = rules.week_start(today)
     end = start + datetime.timedelta(days=6)
-    sessions = (
+    sessions = list(
         visible_sessions(request)
         .between(start, end)
         .select_related("activity", "activity__district", "activity__venue", "venue")
         .with_totals()
+        # The totals GROUP BY drops the model's ordering, so it is said again here.
+        .order_by("date", "start_time", "activity__title", "id")
     )
     return render(
         request,
         "activities/session_list.html",
         {
-            "sessions": sessions,
+            "sessions": [s for s in sessions if s.date >= today],
+            "past_sessions": [s for s in sessions if s.date < today],
             "week_start": start,
             "week_end": end,
             "week": start.isocalendar()[1],
@@ -300,7 +305,14 @@ def session_cancel(request: ProgrammeRequest, pk: int) -> HttpResponse:
     except EditConflict as conflict:
         form.show_conflict(conflict)
         return _session_page_again(request, pk, status=409, cancel_form=form)
-    messages.success(request, _("The session was cancelled."))
+    messages.success(
+        request,
+        named(
+            _("%(activity)s on %(date)s is cancelled."),
+            activity=session.activity.title,
+            date=session.date.isoformat(),
+        ),
+    )
     return redirect("activities:session_attendance", pk=session.pk)
 
 

@@ -319,9 +319,15 @@ NOT_OURS = {
 TABLE: dict[str, Row] = {
     # core
     "core:home": Row(get=everyone(200)),
+    "home:start": Row(get=everyone(200)),
     "accounts:programme_switch": Row(get=POST_ONLY, post=everyone(ALLOWED)),
     "accounts:programme_list": Row(get=platform_admin(200)),
     "accounts:programme_create": Row(get=platform_admin(200), post=platform_admin(ALLOWED)),
+    "accounts:programme_detail": Row(
+        get=platform_admin(200),
+        post=platform_admin(ALLOWED),
+        kwargs=lambda w: {"pk": w.programme.pk},
+    ),
     "accounts:programme_archive": Row(
         get=POST_ONLY,
         post=platform_admin(ALLOWED),
@@ -363,6 +369,10 @@ TABLE: dict[str, Row] = {
     "participants:merge": Row(get=POST_ONLY, post=COORDINATOR_CHANGES, pk="duplicate"),
     "participants:dismiss": Row(get=POST_ONLY, post=COORDINATOR_CHANGES, pk="duplicate"),
     "participants:import": Row(get=COORDINATOR_ONLY, post=COORDINATOR_CHANGES),
+    "participants:import_help": Row(get=COORDINATOR_ONLY),
+    "participants:import_template": Row(
+        get=COORDINATOR_ONLY, kwargs=lambda w: {"extension": "xlsx"}
+    ),
     "participants:import_preview": Row(get=COORDINATOR_ONLY, pk="batch"),
     "participants:import_confirm": Row(get=POST_ONLY, post=COORDINATOR_CHANGES, pk="batch"),
     "participants:import_progress": Row(get=COORDINATOR_ONLY, pk="batch"),
@@ -389,6 +399,10 @@ TABLE: dict[str, Row] = {
     "matching:proposal_reject": Row(
         get=POST_ONLY, post=COORDINATOR_CHANGES, data=proposal, cross=Cross.STAFF
     ),
+    # issue 15: the questions before a consequential change are pages of their own
+    "matching:proposal_reject_confirm": Row(
+        get=COORDINATOR_ONLY, query=proposal, cross=Cross.STAFF
+    ),
     "matching:proposal_candidates": Row(
         get=COORDINATOR_ONLY, query=lambda w: {"newcomer": w.newcomer.pk}, cross=Cross.STAFF
     ),
@@ -401,6 +415,7 @@ TABLE: dict[str, Row] = {
     "matching:pair_pause": Row(get=POST_ONLY, post=COORDINATOR_CHANGES, pk="pair"),
     "matching:pair_resume": Row(get=POST_ONLY, post=COORDINATOR_CHANGES, pk="pair"),
     "matching:pair_end": Row(get=POST_ONLY, post=COORDINATOR_CHANGES, pk="pair"),
+    "matching:pair_end_confirm": Row(get=COORDINATOR_ONLY, pk="pair"),
     "matching:follow_ups": Row(get=COORDINATOR_ONLY),
     "matching:follow_up_record": Row(get=POST_ONLY, post=COORDINATOR_CHANGES, pk="follow_up"),
     "matching:settings": Row(get=COORDINATOR_ONLY, post=COORDINATOR_CHANGES),
@@ -436,6 +451,7 @@ TABLE: dict[str, Row] = {
     "activities:session_pdf": Row(get=LEADER_OF_IT, pk="session"),
     "activities:session_qr": Row(get=LEADER_OF_IT, pk="session"),
     "activities:session_cancel": Row(get=POST_ONLY, post=LEADER_OF_IT_CHANGES, pk="session"),
+    "activities:session_cancel_confirm": Row(get=LEADER_OF_IT, pk="session"),
     "activities:session_restore": Row(get=POST_ONLY, post=LEADER_OF_IT_CHANGES, pk="session"),
     "activities:session_move": Row(get=COORDINATOR_ONLY, post=COORDINATOR_CHANGES, pk="session"),
     "activities:participant_activities": Row(get=COORDINATOR_ONLY, pk="newcomer"),
@@ -476,6 +492,7 @@ TABLE: dict[str, Row] = {
     "partners:outreach_link_rotate": Row(get=POST_ONLY, post=COORDINATOR_CHANGES, pk="event"),
     "partners:lead_create": Row(get=COORDINATOR_ONLY, post=COORDINATOR_CHANGES, pk="event"),
     "partners:lead_delete": Row(get=POST_ONLY, post=COORDINATOR_CHANGES, pk="lead"),
+    "partners:lead_delete_confirm": Row(get=COORDINATOR_ONLY, pk="lead"),
     # partners: pop-up cafés at workplaces (issue 14, H10)
     "partners:popup_list": Row(get=COORDINATOR_ONLY),
     "partners:popup_create": Row(get=COORDINATOR_ONLY, post=COORDINATOR_CHANGES),
@@ -493,13 +510,16 @@ TABLE: dict[str, Row] = {
         get=COORDINATOR_ONLY, post=COORDINATOR_CHANGES, pk="contribution"
     ),
     "partners:contribution_delete": Row(get=POST_ONLY, post=COORDINATOR_CHANGES, pk="contribution"),
+    "partners:contribution_delete_confirm": Row(get=COORDINATOR_ONLY, pk="contribution"),
     "partners:budget_line_create": Row(get=COORDINATOR_ONLY, post=COORDINATOR_CHANGES),
     "partners:budget_line_edit": Row(
         get=COORDINATOR_ONLY, post=COORDINATOR_CHANGES, pk="budget_line"
     ),
     "partners:budget_line_delete": Row(get=POST_ONLY, post=COORDINATOR_CHANGES, pk="budget_line"),
+    "partners:budget_line_delete_confirm": Row(get=COORDINATOR_ONLY, pk="budget_line"),
     "partners:cost_create": Row(get=COORDINATOR_ONLY, post=COORDINATOR_CHANGES),
     "partners:cost_delete": Row(get=POST_ONLY, post=COORDINATOR_CHANGES, pk="cost"),
+    "partners:cost_delete_confirm": Row(get=COORDINATOR_ONLY, pk="cost"),
     # reports: partner viewers read suppressed figures; only coordinators change anything
     "reports:dashboard": Row(get=READERS),
     "reports:table_export": Row(get=READERS, kwargs=lambda w: {"slug": "all", "extension": "xlsx"}),

@@ -38,11 +38,11 @@ def test_coordinator_proposes_calls_confirms_and_sees_the_pair_active(
 
     page.wait_for_url("**/matching/pairs/*/")
     assert axe_violations(page) == []
-    for side in ("newcomer", "established"):
+    for side, said in (("newcomer", "was recorded"), ("established", "is now active")):
         page.select_option("#id_call-side", side)
         page.select_option("#id_call-outcome", "agrees")
         page.get_by_role("button", name="Record the call").click()
-        page.get_by_text("The call was recorded.").wait_for()
+        page.get_by_role("status").get_by_text(said).wait_for()
 
     assert page.inner_text("#pair-state") == "Active"
     assert Pair.objects.get().state == "active"

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from sprakvan.core.audit_sentences import sentence_of
 from sprakvan.core.concurrency import version_of
 from sprakvan.matching.models import CallRecord, FollowUp, Pair, ProposalRun, Rejection
 from sprakvan.matching.services import update_settings
@@ -309,7 +310,7 @@ def test_pair_detail_shows_history_calls_and_follow_ups(client_for, coordinator,
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert "matching.pair.confirmed" in html
+    assert sentence_of("matching.pair.confirmed") in html  # the history in words
     assert "Reached, agrees".lower() in html
     assert "One month" in html
 

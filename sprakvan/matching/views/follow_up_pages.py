@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from sprakvan.accounts.access import ProgrammeRequest, coordinator_view
+from sprakvan.core.confirm import named
 
 from .. import services
 from ..forms import FollowUpForm
@@ -34,7 +35,14 @@ def follow_up_record(request: ProgrammeRequest, pk: int) -> HttpResponse:
         recorded_by=request.user,
         on=form.cleaned_data["on"],
     )
-    messages.success(request, _("The follow-up was recorded."))
+    pair = follow_up.pair
+    messages.success(
+        request,
+        named(
+            _("The follow-up of the pair %(pair)s was recorded."),
+            pair=f"{pair.newcomer.full_name} – {pair.established.full_name}",
+        ),
+    )
     if back == "pair":
         return redirect("matching:pair_detail", pk=follow_up.pair_id)
     return redirect("matching:follow_ups")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -15,11 +16,14 @@ from django.views.decorators.http import require_GET, require_POST
 from sprakvan.accounts.access import ProgrammeRequest, coordinator_view, get_scoped, scoped
 from sprakvan.core.audit import history_of
 from sprakvan.core.concurrency import EditConflict
+from sprakvan.core.confirm import named
+from sprakvan.participants.models import Participant
 
 from .. import explain, services
 from ..forms import CallForm, DateForm, EndForm, FollowUpForm, PairFilterForm
 from ..models import FollowUp, Pair
 from ..pools import district_names
+from .confirmations import end_pair_question
 
 
 @require_GET
@@ -35,6 +39,11 @@ def pair_list(request: ProgrammeRequest) -> HttpResponse:
             pairs = pairs.filter(state=data["state"])
         if data["year"]:
             pairs = pairs.filter(started_on__year=data["year"])
+        if data["name"]:
+            pairs = pairs.filter(
+                Q(newcomer__in=Participant.objects.search(data["name"]))
+                | Q(established__in=Participant.objects.search(data["name"]))
+            )
         if data["attention"]:
             flagged = services.not_meeting(request.programme).values("id")
             pairs = pairs.filter(Q(id__in=flagged) | ~Q(check_in_flag=Pair.Flag.NONE))
@@ -100,10 +109,48 @@ def pair_detail(request: ProgrammeRequest, pk: int) -> HttpResponse:
     return _pair_detail(request, _load_pair(request, pk))
 
 
+def _names(pair: Pair) -> str:
+    return f"{pair.newcomer.full_name} – {pair.established.full_name}"
+
+
+def _call_message(pair: Pair) -> str:
+    if pair.state == Pair.State.ACTIVE:
+        return named(_("The pair %(pair)s is now active."), pair=_names(pair))
+    if pair.state == Pair.State.ENDED:
+        return named(
+            _("The call was recorded: the pair %(pair)s will not start."), pair=_names(pair)
+        )
+    return named(_("The call about the pair %(pair)s was recorded."), pair=_names(pair))
+
+
+def _end_message(pair: Pair) -> str:
+    newcomer = pair.newcomer.full_name
+    if pair.started_on is None:
+        return named(
+            _("The proposal %(pair)s was withdrawn; %(newcomer)s is now: %(status)s."),
+            pair=_names(pair),
+            newcomer=newcomer,
+            status=pair.newcomer.get_status_display().lower(),
+        )
+    return named(
+        _("The pair %(pair)s has ended; %(newcomer)s is now: %(status)s."),
+        pair=_names(pair),
+        newcomer=newcomer,
+        status=pair.newcomer.get_status_display().lower(),
+    )
+
+
 def _change(
-    request: ProgrammeRequest, pair: Pair, action: Any, message: str, *, form_name: str, form: Any
+    request: ProgrammeRequest,
+    pair: Pair,
+    action: Any,
+    message: Callable[[Pair], str],
+    *,
+    form_name: str,
+    form: Any,
 ) -> HttpResponse:
-    """Run the change; a conflict shows the pair as it is now, with the form as it was sent."""
+    """Run the change; a conflict shows the pair as it is now, with the form as it was sent.
+    `message` says what changed, from the pair as it is after the change."""
     try:
         action()
     except services.MatchingError as exc:
@@ -114,7 +161,7 @@ def _change(
         response.status_code = 409
         return response
     else:
-        messages.success(request, message)
+        messages.success(request, message(_load_pair(request, pair.pk)))
     return redirect("matching:pair_detail", pk=pair.pk)
 
 
@@ -137,7 +184,7 @@ def pair_call(request: ProgrammeRequest, pk: int) -> HttpResponse:
             recorded_by=request.user,
             version=form.loaded_version,
         ),
-        _("The call was recorded."),
+        _call_message,
         form_name="call_form",
         form=form,
     )
@@ -156,7 +203,7 @@ def pair_pause(request: ProgrammeRequest, pk: int) -> HttpResponse:
         lambda: services.pause_pair(
             pair, on=form.cleaned_data["on"], paused_by=request.user, version=form.loaded_version
         ),
-        _("The pair is paused."),
+        lambda p: named(_("The pair %(pair)s is paused."), pair=_names(p)),
         form_name="pause_form",
         form=form,
     )
@@ -175,7 +222,7 @@ def pair_resume(request: ProgrammeRequest, pk: int) -> HttpResponse:
         lambda: services.resume_pair(
             pair, on=form.cleaned_data["on"], resumed_by=request.user, version=form.loaded_version
         ),
-        _("The pair is active again."),
+        lambda p: named(_("The pair %(pair)s is active again."), pair=_names(p)),
         form_name="resume_form",
         form=form,
     )
@@ -187,7 +234,7 @@ def pair_end(request: ProgrammeRequest, pk: int) -> HttpResponse:
     pair = _load_pair(request, pk)
     form = EndForm(request.POST, prefix="end", edited=pair)
     if not form.is_valid():
-        return _pair_detail(request, pair, end_form=form)
+        return end_pair_question(request, pair, form)
     return _change(
         request,
         pair,
@@ -200,7 +247,7 @@ def pair_end(request: ProgrammeRequest, pk: int) -> HttpResponse:
             established_leaves=form.cleaned_data["established_leaves"],
             version=form.loaded_version,
         ),
-        _("The pair has ended."),
+        _end_message,
         form_name="end_form",
         form=form,
     )

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from sprakvan.accounts.access import ProgrammeRequest, coordinator_view, get_scoped, scoped
 from sprakvan.core import jobs
+from sprakvan.core.confirm import named
 from sprakvan.core.htmx import is_htmx
 from sprakvan.participants.choices import Group
 from sprakvan.participants.models import Participant
@@ -131,7 +132,11 @@ def proposal_run_status(request: ProgrammeRequest, pk: int) -> HttpResponse:
     run = get_scoped(ProposalRun.objects.all(), request, pk=pk)
     if jobs.fail_stale(RUN, pks=[run.pk]):
         run.refresh_from_db()
-    response = render(request, "matching/proposal_list.html#progress", {"run": run})
+    # htmx polls the progress alone; opened on its own it is a whole page.
+    template = (
+        "matching/proposal_list.html#progress" if is_htmx(request) else "matching/proposal_run.html"
+    )
+    response = render(request, template, {"run": run})
     if run.is_finished and is_htmx(request):
         response["HX-Refresh"] = "true"
     return response
@@ -147,7 +152,8 @@ def proposal_run_retry(request: ProgrammeRequest, pk: int) -> HttpResponse:
     return redirect("matching:proposals")
 
 
-def _pair_people(request: ProgrammeRequest, form: ProposalForm) -> tuple[Participant, Participant]:
+def pair_people(request: ProgrammeRequest, form: ProposalForm) -> tuple[Participant, Participant]:
+    """The proposal's newcomer and established volunteer, of this programme (404 otherwise)."""
     newcomer = get_scoped(
         Participant.objects.filter(group=Group.NEWCOMER), request, pk=form.cleaned_data["newcomer"]
     )
@@ -178,7 +184,7 @@ def proposal_accept(request: ProgrammeRequest) -> HttpResponse:
     form = ProposalForm(request.POST)
     if not form.is_valid():
         return HttpResponse(status=400)
-    newcomer, established = _pair_people(request, form)
+    newcomer, established = pair_people(request, form)
     context: dict[str, Any] = {"newcomer": newcomer, "established": established}
     try:
         pair = services.accept_proposal(
@@ -194,8 +200,11 @@ def proposal_accept(request: ProgrammeRequest) -> HttpResponse:
     return _proposal_answer(
         request,
         context,
-        _("%(newcomer)s and %(established)s are kept for calling.")
-        % {"newcomer": newcomer.first_name, "established": established.first_name},
+        named(
+            _("%(newcomer)s and %(established)s are kept for calling."),
+            newcomer=newcomer.full_name,
+            established=established.full_name,
+        ),
         ok=True,
     )
 
@@ -206,7 +215,7 @@ def proposal_reject(request: ProgrammeRequest) -> HttpResponse:
     form = ProposalForm(request.POST)
     if not form.is_valid():
         return HttpResponse(status=400)
-    newcomer, established = _pair_people(request, form)
+    newcomer, established = pair_people(request, form)
     services.reject_proposal(
         request.programme,
         newcomer=newcomer,
@@ -217,8 +226,11 @@ def proposal_reject(request: ProgrammeRequest) -> HttpResponse:
     return _proposal_answer(
         request,
         {"newcomer": newcomer, "established": established, "rejected": True},
-        _("%(newcomer)s and %(established)s will not be proposed again.")
-        % {"newcomer": newcomer.first_name, "established": established.first_name},
+        named(
+            _("%(newcomer)s and %(established)s will not be proposed to each other again."),
+            newcomer=newcomer.full_name,
+            established=established.full_name,
+        ),
         ok=True,
     )
 

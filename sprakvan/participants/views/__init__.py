@@ -1,5 +1,7 @@
-"""Pages of the participants app: the staff pages (`staff`) and the public sign-up (`public`)."""
+"""Pages of the participants app: the staff pages (`staff`), the import's help and template
+(`imports`) and the public sign-up (`public`)."""
 
+from .imports import import_help, import_template
 from .staff import (
     duplicate_dismiss,
     duplicate_list,
@@ -23,9 +25,11 @@ __all__ = [
     "duplicate_list",
     "duplicate_merge",
     "import_confirm",
+    "import_help",
     "import_preview",
     "import_progress",
     "import_retry",
+    "import_template",
     "import_upload",
     "participant_create",
     "participant_detail",

@@ -27,9 +27,17 @@ from sprakvan.core.concurrency import EditConflict
 from sprakvan.core.htmx import is_htmx
 from sprakvan.core.spreadsheets import SpreadsheetError
 
-from ..choices import Source, Status
-from ..forms import SORTS, ImportUploadForm, ParticipantFilterForm, ParticipantForm, StatusForm
-from ..importer import check_rows, read_rows
+from ..choices import Gender, Group, Source, Status
+from ..forms import (
+    DEFAULT_STATUS,
+    EVERYONE,
+    SORTS,
+    ImportUploadForm,
+    ParticipantFilterForm,
+    ParticipantForm,
+    StatusForm,
+)
+from ..importer import CheckResult, check_rows, plan_rows, read_rows
 from ..models import ImportBatch, Participant
 from ..services import (
     change_status,
@@ -53,12 +61,12 @@ def _participants(request: ProgrammeRequest) -> Any:
 def _list(request: ProgrammeRequest, *, waiting_only: bool) -> HttpResponse:
     participants = _participants(request).current().select_related("district")
     form = ParticipantFilterForm(request.GET or None, programme=request.programme)
-    sort = "waited"
+    sort, status = "waited", DEFAULT_STATUS
     if form.is_valid():
         data = form.cleaned_data
         if data["q"]:
             participants = participants.search(data["q"])
-        for name in ("group", "status", "gender"):
+        for name in ("group", "gender"):
             if data[name]:
                 participants = participants.filter(**{name: data[name]})
         if data["district"]:
@@ -66,8 +74,11 @@ def _list(request: ProgrammeRequest, *, waiting_only: bool) -> HttpResponse:
         if data["language"]:
             participants = participants.speaking(data["language"])
         sort = data["sort"] or sort
+        status = data["status"] or status
     if waiting_only:
-        participants = participants.filter(status=Status.WAITING)
+        status = Status.WAITING
+    if status != EVERYONE:
+        participants = participants.filter(status=status)
     page = Paginator(participants.order_by(*SORTS[sort]), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
@@ -255,16 +266,38 @@ def import_preview(request: ProgrammeRequest, pk: int) -> HttpResponse:
     batch = get_scoped(ImportBatch.objects.all(), request, pk=pk)
     if batch.state != ImportBatch.State.PREVIEWED:
         return redirect("participants:import_progress", pk=batch.pk)
-    file_error, checked = "", None
+    file_error, checked, plan = "", None, None
     try:
         checked = check_rows(request.programme, read_rows(batch.filename, bytes(batch.content)))
     except SpreadsheetError as exc:
         file_error = str(exc)
+    if checked is not None and checked.ok:
+        plan = plan_rows(request.programme, checked.rows)
     return render(
         request,
         "participants/import_preview.html",
-        {"batch": batch, "checked": checked, "file_error": file_error},
+        {
+            "batch": batch,
+            "checked": checked,
+            "file_error": file_error,
+            "plan": plan,
+            "preview": _preview_rows(checked) if checked is not None else [],
+        },
     )
+
+
+def _preview_rows(checked: CheckResult) -> list[dict[str, Any]]:
+    """The first rows in the coordinator's words ("nyanländ", not "newcomer")."""
+    return [
+        {
+            **row.values,
+            "row": row.row,
+            "group": Group(row.values["group"]).label,
+            "gender": Gender(row.values["gender"]).label,
+            "status": Status(row.values["status"]).label,
+        }
+        for row in checked.rows[:50]
+    ]
 
 
 @require_POST

@@ -220,7 +220,8 @@ def test_cancelling_a_session_cancelled_meanwhile_gets_a_conflict(
     session = SessionFactory(activity__programme=programme)
     session.activity.leaders.add(leader)
     leo_client = client_for(leader)
-    page = reverse("activities:session_attendance", args=[session.pk])
+    # The version travels in the question asked before cancelling (issue 15).
+    page = reverse("activities:session_cancel_confirm", args=[session.pk])
     cancel = reverse("activities:session_cancel", args=[session.pk])
     alices = _page_version(alice_client.get(page), cancel)
     leos = _page_version(leo_client.get(page), cancel)

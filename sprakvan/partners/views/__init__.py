@@ -1,5 +1,11 @@
 """Staff pages of the partners app: organisations, referrals, outreach and leads, finances."""
 
+from .confirmations import (
+    budget_line_delete_confirm,
+    contribution_delete_confirm,
+    cost_delete_confirm,
+    lead_delete_confirm,
+)
 from .finances import (
     agreement_create,
     agreement_document,
@@ -42,15 +48,19 @@ __all__ = [
     "agreement_edit",
     "budget_line_create",
     "budget_line_delete",
+    "budget_line_delete_confirm",
     "budget_line_edit",
     "contribution_create",
     "contribution_delete",
+    "contribution_delete_confirm",
     "contribution_edit",
     "cost_create",
     "cost_delete",
+    "cost_delete_confirm",
     "finances",
     "lead_create",
     "lead_delete",
+    "lead_delete_confirm",
     "leads_link",
     "organisation_create",
     "organisation_detail",

@@ -23,19 +23,21 @@ from sprakvan.accounts.access import (
 from sprakvan.accounts.models import Role
 from sprakvan.core.audit import log_action
 from sprakvan.core.concurrency import EditConflict
+from sprakvan.core.confirm import named
 
 from .. import figures, services
 from ..forms import AgreementForm, BudgetLineForm, ContributionForm, CostForm
 from ..models import Agreement, BudgetLine, Contribution, Cost
+from ..money import kr
 from .common import chosen_year, protected_file_response
 
 
 @viewer_view
 def finances(request: ProgrammeRequest) -> HttpResponse:
-    years = figures.finance_years(request.programme)
     today = timezone.localdate()
-    default = today.year if today.year in years or not years else years[-1]
-    year = chosen_year(request, default)
+    # The page opens on the current year, even before anything is recorded for it.
+    years = sorted({*figures.finance_years(request.programme), today.year})
+    year = chosen_year(request, today.year)
     agreements = scoped(Agreement.objects.all(), request).prefetch_related(
         "parties",
         Prefetch(
@@ -98,14 +100,20 @@ def _agreement_form(request: ProgrammeRequest, agreement: Agreement | None) -> H
         programme=request.programme,
     )
     if request.method == "POST" and form.is_valid():
-        services.save_agreement(
+        saved = services.save_agreement(
             programme=request.programme,
             values=form.values(),
             parties=form.cleaned_data["parties"],
             changed_by=request.user,
             agreement=agreement,
         )
-        messages.success(request, _("The agreement was saved."))
+        messages.success(
+            request,
+            named(
+                _("The agreement %(title)s was saved."),
+                title=saved.title,
+            ),
+        )
         return redirect("partners:finances")
     return render(request, "partners/agreement_form.html", {"form": form, "agreement": agreement})
 
@@ -142,7 +150,15 @@ def _contribution_form(
             form.show_conflict(conflict)
             status = 409
         else:
-            messages.success(request, _("The contribution was saved."))
+            messages.success(
+                request,
+                named(
+                    _("The contribution of %(amount)s from %(party)s for %(year)s was saved."),
+                    amount=kr(form.cleaned_data["amount"]),
+                    party=form.cleaned_data["party"].name,
+                    year=form.cleaned_data["year"],
+                ),
+            )
             return redirect(reverse("partners:finances") + f"?year={form.cleaned_data['year']}")
     if contribution is None:
         title = _("New contribution to %(agreement)s") % {"agreement": agreement.title}
@@ -157,15 +173,21 @@ def _contribution_form(
 @coordinator_view
 def contribution_delete(request: ProgrammeRequest, pk: int) -> HttpResponse:
     contribution = _own_contribution(request, pk)
+    removed = named(
+        _("The contribution of %(amount)s from %(party)s for %(year)s was removed."),
+        amount=kr(contribution.amount),
+        party=contribution.party.name,
+        year=contribution.year,
+    )
     services.delete_contribution(contribution, deleted_by=request.user)
-    messages.success(request, _("The contribution was removed."))
+    messages.success(request, removed)
     return redirect(reverse("partners:finances") + f"?year={contribution.year}")
 
 
 def _own_contribution(request: ProgrammeRequest, pk: int) -> Contribution:
     return get_object_or_404(
         Contribution.objects.filter(agreement__programme=request.programme).select_related(
-            "agreement__programme"
+            "agreement__programme", "party"
         ),
         pk=pk,
     )
@@ -199,7 +221,10 @@ def _budget_line_form(request: ProgrammeRequest, line: BudgetLine | None) -> Htt
             form.show_conflict(conflict)
             status = 409
         else:
-            messages.success(request, _("The budget line was saved."))
+            messages.success(
+                request,
+                named(_("The budget line %(line)s was saved."), line=form.cleaned_data["name"]),
+            )
             return redirect(reverse("partners:finances") + f"?year={form.cleaned_data['year']}")
     title = _("New budget line") if line is None else _("Change the budget line")
     return render(
@@ -214,11 +239,12 @@ def budget_line_delete(request: ProgrammeRequest, pk: int) -> HttpResponse:
     if line.costs.exists():
         messages.error(
             request,
-            _("“%(line)s” has costs recorded against it: remove them first.") % {"line": line.name},
+            named(_("%(line)s has costs recorded against it: remove them first."), line=line.name),
         )
     else:
+        name = line.name
         services.delete_budget_line(line, deleted_by=request.user)
-        messages.success(request, _("The budget line was removed."))
+        messages.success(request, named(_("The budget line %(line)s was removed."), line=name))
     return redirect(reverse("partners:finances") + f"?year={line.year}")
 
 
@@ -228,7 +254,15 @@ def cost_create(request: ProgrammeRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         line = form.cleaned_data["budget_line"]
         services.record_cost(budget_line=line, values=form.values(), recorded_by=request.user)
-        messages.success(request, _("The cost was recorded."))
+        messages.success(
+            request,
+            named(
+                _("The cost %(cost)s of %(amount)s was recorded on %(line)s."),
+                cost=form.cleaned_data["description"],
+                amount=kr(form.cleaned_data["amount"]),
+                line=line.name,
+            ),
+        )
         return redirect(reverse("partners:finances") + f"?year={line.year}")
     return render(request, "partners/money_form.html", {"form": form, "title": _("Record a cost")})
 
@@ -243,6 +277,12 @@ def cost_delete(request: ProgrammeRequest, pk: int) -> HttpResponse:
         pk=pk,
     )
     year = cost.budget_line.year
+    removed = named(
+        _("The cost %(cost)s of %(amount)s was removed from %(line)s."),
+        cost=cost.description,
+        amount=kr(cost.amount),
+        line=cost.budget_line.name,
+    )
     services.delete_cost(cost, deleted_by=request.user)
-    messages.success(request, _("The cost was removed."))
+    messages.success(request, removed)
     return redirect(reverse("partners:finances") + f"?year={year}")

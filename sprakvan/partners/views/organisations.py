@@ -18,6 +18,7 @@ from sprakvan.accounts.access import (
     scoped,
 )
 from sprakvan.activities.models import Activity, Session, Venue
+from sprakvan.core.confirm import named
 from sprakvan.organisations.models import Organisation, OrganisationKind
 
 from .. import services
@@ -58,7 +59,7 @@ def organisation_create(request: ProgrammeRequest) -> HttpResponse:
         organisation = services.save_organisation(
             programme=request.programme, values=form.values(), changed_by=request.user
         )
-        messages.success(request, _("The organisation was saved."))
+        messages.success(request, named(_("%(name)s was saved."), name=organisation.name))
         return redirect("partners:organisation_detail", pk=organisation.pk)
     return render(request, "partners/organisation_form.html", {"form": form})
 
@@ -76,7 +77,8 @@ def organisation_edit(request: ProgrammeRequest, pk: int) -> HttpResponse:
             changed_by=request.user,
             organisation=organisation,
         )
-        messages.success(request, _("The organisation was saved."))
+        organisation.refresh_from_db()
+        messages.success(request, named(_("%(name)s was saved."), name=organisation.name))
         return redirect("partners:organisation_detail", pk=organisation.pk)
     return render(
         request, "partners/organisation_form.html", {"form": form, "organisation": organisation}
@@ -119,6 +121,12 @@ def organisation_link_rotate(request: ProgrammeRequest, pk: int) -> HttpResponse
     services.rotate_link(organisation, rotated_by=request.user)
     messages.success(
         request,
-        _("The referral link was replaced. Links and QR codes printed before no longer work."),
+        named(
+            _(
+                "The referral link of %(name)s was replaced. Links and QR codes printed before "
+                "no longer work."
+            ),
+            name=organisation.name,
+        ),
     )
     return redirect("partners:organisation_detail", pk=organisation.pk)

@@ -20,6 +20,7 @@ from sprakvan.accounts.access import (
     get_scoped,
     scoped,
 )
+from sprakvan.core.confirm import named
 from sprakvan.organisations.models import OutreachEvent
 from sprakvan.participants.choices import Source
 
@@ -74,7 +75,7 @@ def outreach_create(request: ProgrammeRequest) -> HttpResponse:
             staff_present=form.cleaned_data["staff_present"],
             changed_by=request.user,
         )
-        messages.success(request, _("The event was saved."))
+        messages.success(request, named(_("The event %(event)s was saved."), event=event.name))
         return redirect("partners:outreach_detail", pk=event.pk)
     return render(request, "partners/outreach_form.html", {"form": form})
 
@@ -93,7 +94,7 @@ def outreach_edit(request: ProgrammeRequest, pk: int) -> HttpResponse:
             changed_by=request.user,
             event=event,
         )
-        messages.success(request, _("The event was saved."))
+        messages.success(request, named(_("The event %(event)s was saved."), event=event.name))
         return redirect("partners:outreach_detail", pk=event.pk)
     return render(request, "partners/outreach_form.html", {"form": form, "event": event})
 
@@ -131,7 +132,13 @@ def outreach_link_rotate(request: ProgrammeRequest, pk: int) -> HttpResponse:
     services.rotate_link(event, rotated_by=request.user)
     messages.success(
         request,
-        _("The sign-up link was replaced. Links and QR codes printed before no longer work."),
+        named(
+            _(
+                "The sign-up link of %(event)s was replaced. Links and QR codes printed before "
+                "no longer work."
+            ),
+            event=event.name,
+        ),
     )
     return redirect("partners:outreach_detail", pk=event.pk)
 
@@ -143,7 +150,10 @@ def lead_create(request: ProgrammeRequest, pk: int) -> HttpResponse:
     form = LeadForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.capture_lead(event=event, created_by=request.user, **form.cleaned_data)
-        messages.success(request, _("Saved. Next person!"))
+        messages.success(
+            request,
+            named(_("%(name)s was saved. Next person!"), name=form.cleaned_data["first_name"]),
+        )
         return redirect("partners:lead_create", pk=event.pk)
     return render(
         request,
@@ -155,10 +165,16 @@ def lead_create(request: ProgrammeRequest, pk: int) -> HttpResponse:
 @require_POST
 @coordinator_view
 def lead_delete(request: ProgrammeRequest, pk: int) -> HttpResponse:
-    lead = get_object_or_404(Lead.objects.filter(event__programme=request.programme), pk=pk)
+    lead = get_object_or_404(
+        Lead.objects.filter(event__programme=request.programme).select_related("event"), pk=pk
+    )
     event_id = lead.event_id
+    name, event = lead.first_name, lead.event.name
     services.delete_lead(lead, deleted_by=request.user)
-    messages.success(request, _("The lead was removed."))
+    messages.success(
+        request,
+        named(_("%(name)s was removed from the leads of %(event)s."), name=name, event=event),
+    )
     return redirect("partners:outreach_detail", pk=event_id)
 
 

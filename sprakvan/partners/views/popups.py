@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sprakvan.accounts.access import ProgrammeRequest, coordinator_view, get_scoped, scoped
+from sprakvan.core.confirm import named
 from sprakvan.organisations.models import Organisation
 
 from .. import popups
@@ -68,7 +69,14 @@ def popup_create(request: ProgrammeRequest) -> HttpResponse:
             values=form.values(),
             booked_by=request.user,
         )
-        messages.success(request, _("The pop-up café was booked."))
+        messages.success(
+            request,
+            named(
+                _("The pop-up café at %(host)s on %(date)s was booked."),
+                host=popup.host.name,
+                date=form.cleaned_data["date"].isoformat(),
+            ),
+        )
         return redirect("partners:organisation_detail", pk=popup.host_id)
     return render(request, "partners/popup_form.html", {"form": form, "popup": None})
 
@@ -91,6 +99,13 @@ def popup_edit(request: ProgrammeRequest, pk: int) -> HttpResponse:
             values=form.values(),
             changed_by=request.user,
         )
-        messages.success(request, _("The pop-up café was saved."))
+        messages.success(
+            request,
+            named(
+                _("The pop-up café at %(host)s on %(date)s was saved."),
+                host=popup.host.name,
+                date=form.cleaned_data["date"].isoformat(),
+            ),
+        )
         return redirect("partners:organisation_detail", pk=popup.host_id)
     return render(request, "partners/popup_form.html", {"form": form, "popup": popup})

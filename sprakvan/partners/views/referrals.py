@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from sprakvan.accounts.access import ProgrammeRequest, get_scoped, scoped, staff_view
 from sprakvan.accounts.models import Role
+from sprakvan.core.confirm import named
 from sprakvan.organisations.models import Organisation
 
 from .. import services
@@ -60,7 +61,13 @@ def referral_create(request: ProgrammeRequest) -> HttpResponse:
             consent_sms=form.cleaned_data["consent_sms"],
             consent_email=form.cleaned_data["consent_email"],
         )
-        messages.success(request, _("Thank you. The coordinator has received the referral."))
+        messages.success(
+            request,
+            named(
+                _("Thank you. The coordinator has received the referral of %(name)s."),
+                name=referral.participant.full_name if referral.participant else "",
+            ),
+        )
         return redirect("partners:referral_detail", pk=referral.pk)
     return render(
         request, "partners/referral_form.html", {"form": form, "organisation": organisation}
