@@ -12,6 +12,8 @@ from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
 
+# `isolated` (a name in a message after an action) is core's; views import it from here too.
+from sprakvan.core.templatetags.bidi import isolated as isolated
 from sprakvan.participants.models import Participant
 
 
@@ -61,9 +63,3 @@ def leader_labels(
 def leader_label(person: Participant) -> str:
     """One person's label, with no list to tell them apart from."""
     return leader_labels([person])[person.pk]
-
-
-def isolated(text: str) -> str:
-    """Text between Unicode isolates (FSI … PDI), the plain-text <bdi>: a Latin name reads
-    right inside an Arabic sentence, as in a message after an action."""
-    return f"\u2068{text}\u2069"

@@ -149,16 +149,7 @@ def _messages(programme: Programme) -> tuple[int, int]:
 
 def new_referrals(programme: Programme) -> int:
     """Referrals the coordinator has not looked at yet (their status is still "received")."""
-    return (
-        Referral.objects.filter(
-            programme=programme,
-            participant__isnull=False,
-            participant__erased_at__isnull=True,
-            participant__needs_review=True,
-        )
-        .exclude(participant__status=Status.LEFT)
-        .count()
-    )
+    return Referral.objects.filter(programme=programme).with_status(ReferralStatus.RECEIVED).count()
 
 
 def coordinator_home(

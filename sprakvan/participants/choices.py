@@ -39,7 +39,7 @@ class Source(models.TextChoices):
     SELF_REGISTRATION = "self_registration", _("Self-registration")
     REFERRAL = "referral", _("Referral by an organisation")
     FAIR = "fair", _("Fair or outreach event")
-    IMPORT = "import", _("Import")
+    IMPORT = "import", pgettext_lazy("how a participant came", "Import")
     STAFF = "staff", _("Registered by staff")
 
 

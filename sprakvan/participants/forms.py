@@ -259,9 +259,12 @@ class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=Status.choices)
 
 
-# The list opens on the people waiting; "everyone" includes those who left.
+# The list opens on the people waiting; "everyone" includes those who left. "To review" is
+# whoever is marked ● (new from a referral, a fair or staff), whatever their status: the same
+# people the coordinator's home counts as sign-ups to review.
 DEFAULT_STATUS = Status.WAITING
 EVERYONE = "all"
+TO_REVIEW = "review"
 SORTS = {
     "waited": ("registered_on", "id"),
     "-waited": ("-registered_on", "-id"),
@@ -300,6 +303,7 @@ class ParticipantFilterForm(StyledFormMixin, forms.Form):
         choice_field(self, "status").choices = [
             *Status.choices,
             (EVERYONE, _("Everyone, also those who left")),
+            (TO_REVIEW, _("New sign-ups to review (marked ●)")),
         ]
         self.fields["status"].initial = DEFAULT_STATUS
         choice_field(self, "gender").choices = all_ + list(Gender.choices)

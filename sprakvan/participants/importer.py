@@ -6,7 +6,6 @@ touching the database, and `import_rows` writes only when there are no errors at
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,14 +25,9 @@ from sprakvan.core.spreadsheets import read_rows as read_spreadsheet
 
 from . import hooks
 from .choices import INTERESTS, LANGUAGES, Gender, Group, Source, Status, WishGender
-from .models import (
-    INTEREST_SLUGS,
-    LANGUAGE_CODES,
-    ConsentPurpose,
-    ImportBatch,
-    Participant,
-    mask_of,
-)
+from .import_values import availability as _availability
+from .import_values import choice, codes, date, whole_number, yes_or_no
+from .models import INTEREST_SLUGS, LANGUAGE_CODES, ConsentPurpose, ImportBatch, Participant
 from .services import record_consent
 
 REQUIRED = ["external_id", "group", "first_name", "registered_on"]
@@ -94,24 +88,6 @@ SWEDISH_HEADERS = {
     "status": "status",
     "anteckningar": "notes",
 }
-WORDS: dict[str, dict[str, str]] = {
-    "group": {
-        "nyanländ": Group.NEWCOMER,
-        "nyanland": Group.NEWCOMER,
-        "etablerad": Group.ESTABLISHED,
-    },
-    "gender": {
-        "kvinna": Gender.WOMAN,
-        "man": Gender.MAN,
-        "annat": Gender.ANOTHER,
-        "vill inte säga": Gender.UNDISCLOSED,
-        "": Gender.UNDISCLOSED,
-    },
-}
-WEEKDAY_CODES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-PART_CODES = ["morning", "afternoon", "evening"]
-YES = {"1", "yes", "ja", "true", "x"}
-NO = {"", "0", "no", "nej", "false"}
 
 
 @dataclass
@@ -180,20 +156,10 @@ def _clean_row(raw: dict[str, str], districts: dict, error: Callable[[str, str],
     values["last_name"] = raw.get("last_name", "")[:100]
     values["notes"] = raw.get("notes", "")
 
-    group = raw.get("group", "").lower()
-    group = WORDS["group"].get(group, group)
-    if raw.get("group") and group not in Group.values:
-        error("group", _("must be newcomer or established"))
-    values["group"] = group
-
-    gender = raw.get("gender", "").lower()
-    gender = WORDS["gender"].get(gender, gender)
-    if gender not in Gender.values:
-        error("gender", _("must be woman, man, another or undisclosed"))
-    values["gender"] = gender
-
-    values["birth_year"] = _int(raw, "birth_year", error, 1900, timezone.localdate().year)
-    values["registered_on"] = _date(raw, "registered_on", error)
+    values["group"] = choice(raw, "group", Group, error)
+    values["gender"] = choice(raw, "gender", Gender, error, empty=Gender.UNDISCLOSED)
+    values["birth_year"] = whole_number(raw, "birth_year", error, 1900, timezone.localdate().year)
+    values["registered_on"] = date(raw, "registered_on", error)
 
     phone = raw.get("phone", "")
     values["phone"] = ""
@@ -222,82 +188,19 @@ def _clean_row(raw: dict[str, str], districts: dict, error: Callable[[str, str],
     if district and values["district"] is None:
         error("district", _("unknown district “%(name)s”") % {"name": district})
 
-    values["languages"] = _codes(raw, "languages", LANGUAGE_CODES, LANGUAGES, error)
-    values["interests"] = _codes(raw, "interests", INTEREST_SLUGS, INTERESTS, error)
+    values["languages"] = codes(raw, "languages", LANGUAGE_CODES, LANGUAGES, error)
+    values["interests"] = codes(raw, "interests", INTEREST_SLUGS, INTERESTS, error)
     values["availability"] = _availability(raw.get("availability", ""), error)
-    values["swedish_level"] = _int(raw, "swedish_level", error, 1, 5)
-    wish = raw.get("wish_gender", "").lower()
-    if wish not in WishGender.values:
-        error("wish_gender", _("must be empty, woman or man"))
-    values["wish_gender"] = wish
-    values["wish_age_min"] = _int(raw, "wish_age_min", error, 0, 120)
-    values["wish_age_max"] = _int(raw, "wish_age_max", error, 0, 120)
-    values["is_family"] = _bool(raw, "is_family", error)
-    values["accepts_family"] = _bool(raw, "accepts_family", error)
-    values["capacity"] = _int(raw, "capacity", error, 1, 10) or 1
-    source = raw.get("source", "") or Source.IMPORT
-    if source not in Source.values:
-        error("source", _("must be one of: %(values)s") % {"values": ", ".join(Source.values)})
-    values["source"] = source
-    status = raw.get("status", "") or Status.WAITING
-    if status not in Status.values:
-        error("status", _("must be one of: %(values)s") % {"values": ", ".join(Status.values)})
-    values["status"] = status
+    values["swedish_level"] = whole_number(raw, "swedish_level", error, 1, 5)
+    values["wish_gender"] = choice(raw, "wish_gender", WishGender, error, empty=WishGender.ANY)
+    values["wish_age_min"] = whole_number(raw, "wish_age_min", error, 0, 120)
+    values["wish_age_max"] = whole_number(raw, "wish_age_max", error, 0, 120)
+    values["is_family"] = yes_or_no(raw, "is_family", error)
+    values["accepts_family"] = yes_or_no(raw, "accepts_family", error)
+    values["capacity"] = whole_number(raw, "capacity", error, 1, 10) or 1
+    values["source"] = choice(raw, "source", Source, error, empty=Source.IMPORT)
+    values["status"] = choice(raw, "status", Status, error, empty=Status.WAITING)
     return values
-
-
-def _int(raw: dict, name: str, error: Callable, low: int, high: int) -> int | None:
-    text = raw.get(name, "")
-    if not text:
-        return None
-    try:
-        number = int(text)
-    except ValueError:
-        error(name, _("must be a whole number"))
-        return None
-    if not low <= number <= high:
-        error(name, _("must be between %(low)s and %(high)s") % {"low": low, "high": high})
-        return None
-    return number
-
-
-def _date(raw: dict, name: str, error: Callable) -> datetime.date | None:
-    text = raw.get(name, "")
-    if not text:
-        return None
-    try:
-        return datetime.date.fromisoformat(text[:10])
-    except ValueError:
-        error(name, _("must be a date written YYYY-MM-DD"))
-        return None
-
-
-def _bool(raw: dict, name: str, error: Callable) -> bool:
-    text = raw.get(name, "").lower()
-    if text not in YES | NO:
-        error(name, _("must be yes or no"))
-    return text in YES
-
-
-def _codes(raw: dict, name: str, table: list[str], labels: dict, error: Callable) -> int:
-    codes = [c.strip().lower() for c in raw.get(name, "").split(";") if c.strip()]
-    unknown = [c for c in codes if c not in labels]
-    if unknown:
-        error(name, _("unknown code(s): %(codes)s") % {"codes": ", ".join(unknown)})
-        return 0
-    return mask_of(codes, table)
-
-
-def _availability(text: str, error: Callable) -> int:
-    """`mon-evening;sat-morning` → the 21-bit mask."""
-    mask = 0
-    for item in filter(None, (t.strip().lower() for t in text.split(";"))):
-        day, _sep, part = item.partition("-")
-        if day not in WEEKDAY_CODES or part not in PART_CODES:
-            error("availability", _("“%(item)s” is not like mon-evening") % {"item": item})
-            continue
-        mask |= 1 << (WEEKDAY_CODES.index(day) * len(PART_CODES) + PART_CODES.index(part))
-    return mask
 
 
 def import_rows(

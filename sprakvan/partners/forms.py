@@ -33,6 +33,7 @@ from .models import (
     Cost,
     Lead,
     PopUpCafe,
+    ReferralStatus,
 )
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -140,6 +141,16 @@ class ReferralForm(StyledFormMixin, forms.Form):
         values = {name: self.cleaned_data[name] for name in self.PERSON_FIELDS}
         values["phone"] = values["phone"] or ""
         return values
+
+
+class ReferralFilterForm(StyledFormMixin, forms.Form):
+    """The referral list's filter: one status, as the referrer sees it, or all."""
+
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All")), *ReferralStatus.choices],
+    )
 
 
 class OutreachEventForm(StyledFormMixin, forms.ModelForm):

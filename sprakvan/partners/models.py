@@ -38,6 +38,31 @@ class ReferralStatus(models.TextChoices):
     LEFT = "left", _("Left the programme")
 
 
+# `Referral.status` in SQL, so lists filter in the database and the coordinator's home counts
+# the same rows (received = still to look at).
+_LEFT = (
+    Q(participant__isnull=True)
+    | Q(participant__erased_at__isnull=False)
+    | Q(participant__status=Status.LEFT)
+)
+_STAYING = Q(participant__isnull=False, participant__erased_at__isnull=True) & ~Q(
+    participant__status=Status.LEFT
+)
+_LOOKED_AT = _STAYING & Q(participant__needs_review=False)
+STATUS_FILTERS: dict[str, Q] = {
+    ReferralStatus.RECEIVED: _STAYING & Q(participant__needs_review=True),
+    ReferralStatus.WAITING: _LOOKED_AT & ~Q(participant__status=Status.MATCHED),
+    ReferralStatus.MATCHED: _LOOKED_AT & Q(participant__status=Status.MATCHED),
+    ReferralStatus.LEFT: _LEFT,
+}
+
+
+class ReferralQuerySet(models.QuerySet["Referral"]):
+    def with_status(self, status: str) -> ReferralQuerySet:
+        """The referrals whose `status` is `status` (a ReferralStatus value)."""
+        return self.filter(STATUS_FILTERS[status])
+
+
 class Referral(models.Model):
     """A person an organisation's referrer put forward (*anvisning*), with the recorded consent."""
 
@@ -70,6 +95,8 @@ class Referral(models.Model):
     )
     consent_date = models.DateField(_("consent date"))
     created_at = models.DateTimeField(_("referred at"), auto_now_add=True)
+
+    objects = ReferralQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -32,6 +32,12 @@ LEGAL_OBLIGATION = "legal obligation, Art. 6(1)(c)"
 # Who sees it, by role.
 COORDINATOR = "coordinator"
 COORDINATOR_LEADER = "coordinator; activity leader (people at their activities)"
+# What leaders read in the leader's label and lists (activities/labels.py), and why.
+COORDINATOR_LEADER_LABEL = (
+    "coordinator; activity leader (people at their activities: first name, last-name initial, "
+    "birth year and district, to take attendance)"
+)
+LEADER_READERS = frozenset({COORDINATOR_LEADER, COORDINATOR_LEADER_LABEL})
 COORDINATOR_REFERRER = "coordinator; the referrer who made the referral"
 STAFF = "the user; coordinators of their programmes; platform admin"
 PLATFORM = "platform admin (operators)"
@@ -85,8 +91,11 @@ INVENTORY: tuple[PersonalField, ...] = (
         _P,
         (CONSENT, COORDINATOR_LEADER, PARTICIPANT_PERIOD),
         ("group", "newcomer or established: whom to match"),
+    ),
+    *_fields(
+        _P,
+        (CONSENT, COORDINATOR_LEADER_LABEL, PARTICIPANT_PERIOD),
         ("first_name", "addressing the person; shown to their friend"),
-        # Leaders see these three only in the leader's label and lists (activities/labels.py).
         (
             "last_name",
             "telling people apart (activity leaders see the initial, and more letters only "
@@ -306,6 +315,14 @@ NOT_PERSONAL: dict[tuple[str, str], str] = {
     ("partners.Cost", "description"): "what a cost was for",
     ("reports.Goal", "district"): "the goal's district",
 }
+
+
+def seen_by_leaders(model: str) -> frozenset[str]:
+    """The model's fields the inventory lets activity leaders see."""
+    return frozenset(
+        item.field for item in INVENTORY if item.model == model and item.seen_by in LEADER_READERS
+    )
+
 
 TABLE_HEAD = (
     "| field | purpose | legal basis | who sees it | kept |\n| --- | --- | --- | --- | --- |"

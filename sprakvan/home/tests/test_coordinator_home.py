@@ -63,9 +63,9 @@ def test_each_count_links_to_its_filtered_list(
 
     for url in [
         reverse("matching:pair_list") + "?state=proposed",
-        reverse("participants:list") + "?status=all&amp;sort=-waited",
+        reverse("participants:list") + "?status=review&amp;sort=-waited",
         reverse("participants:duplicates"),
-        reverse("partners:referral_list"),
+        reverse("partners:referral_list") + "?status=received",
         reverse("matching:follow_ups"),
         reverse("matching:pair_list") + "?attention=on",
         reverse("participants:waiting") + "?group=newcomer",

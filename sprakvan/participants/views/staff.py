@@ -32,6 +32,7 @@ from ..forms import (
     DEFAULT_STATUS,
     EVERYONE,
     SORTS,
+    TO_REVIEW,
     ImportUploadForm,
     ParticipantFilterForm,
     ParticipantForm,
@@ -77,16 +78,22 @@ def _list(request: ProgrammeRequest, *, waiting_only: bool) -> HttpResponse:
         status = data["status"] or status
     if waiting_only:
         status = Status.WAITING
-    if status != EVERYONE:
+    if status == TO_REVIEW:
+        participants = participants.filter(needs_review=True)
+    elif status != EVERYONE:
         participants = participants.filter(status=status)
     page = Paginator(participants.order_by(*SORTS[sort]), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
     query = request.GET.copy()
     query.pop("page", None)
+    # "review" counts the rows the "to review" filter shows (current ones only).
     counts = _participants(request).aggregate(
         duplicates=Count("pk", filter=Q(possible_duplicate_of__isnull=False)),
-        review=Count("pk", filter=Q(needs_review=True, possible_duplicate_of__isnull=True)),
+        review=Count(
+            "pk",
+            filter=Q(needs_review=True, possible_duplicate_of__isnull=True, erased_at__isnull=True),
+        ),
     )
     return render(
         request,
@@ -98,6 +105,7 @@ def _list(request: ProgrammeRequest, *, waiting_only: bool) -> HttpResponse:
             "today": timezone.localdate(),
             "waiting_only": waiting_only,
             "counts": counts,
+            "to_review": TO_REVIEW,
         },
     )
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib import messages
-from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -14,11 +15,11 @@ from sprakvan.core.confirm import named
 from sprakvan.organisations.models import Organisation
 
 from .. import services
-from ..forms import ReferralForm
-from ..models import Referral
+from ..forms import ReferralFilterForm, ReferralForm
+from ..models import Referral, ReferralQuerySet
 
 
-def _referrals_for(request: ProgrammeRequest) -> QuerySet[Referral]:
+def _referrals_for(request: ProgrammeRequest) -> ReferralQuerySet:
     """A coordinator sees the programme's referrals; a referrer only the ones they made."""
     referrals = scoped(Referral.objects.all(), request)
     if request.membership.role == Role.REFERRER:
@@ -26,12 +27,16 @@ def _referrals_for(request: ProgrammeRequest) -> QuerySet[Referral]:
             referrer=request.user,
             organisation=request.membership.organisation,
         )
-    return referrals
+    return cast(ReferralQuerySet, referrals)  # scoped() keeps the queryset's class
 
 
 @staff_view(Role.COORDINATOR, Role.REFERRER)
 def referral_list(request: ProgrammeRequest) -> HttpResponse:
     referrals = _referrals_for(request).select_related("organisation", "participant", "referrer")
+    form = ReferralFilterForm(request.GET or None)
+    status = form.cleaned_data["status"] if form.is_valid() else ""
+    if status:
+        referrals = referrals.with_status(status)
     is_referrer = request.membership.role == Role.REFERRER
     by_organisation: dict[Organisation, list[Referral]] = {}
     for referral in referrals.order_by("organisation__name", "-created_at"):
@@ -39,7 +44,12 @@ def referral_list(request: ProgrammeRequest) -> HttpResponse:
     return render(
         request,
         "partners/referral_list.html",
-        {"by_organisation": by_organisation, "is_referrer": is_referrer},
+        {
+            "by_organisation": by_organisation,
+            "is_referrer": is_referrer,
+            "form": form,
+            "filtered": bool(status),
+        },
     )
 
 

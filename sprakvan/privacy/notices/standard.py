@@ -37,6 +37,12 @@ SEEN_BY: dict[str, Promise] = {
     inventory.COORDINATOR_LEADER: gettext_lazy(
         "The programme's coordinators, and the leaders of the activities you come to."
     ),
+    inventory.COORDINATOR_LEADER_LABEL: gettext_lazy(
+        "The programme's coordinators. The leaders of the activities you come to see your "
+        "first name, the first letter of your last name, your year of birth and your part of "
+        "town, to take attendance. If two people would still look the same, they see more "
+        "letters of the last name."
+    ),
     inventory.COORDINATOR_REFERRER: gettext_lazy(
         "The programme's coordinators, and the person at the organisation who referred you."
     ),
