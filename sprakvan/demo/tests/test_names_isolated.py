@@ -32,19 +32,22 @@ SPOKEN_ATTRIBUTES = ("aria-label", "title", "alt", "placeholder")
 
 
 class _Names(HTMLParser):
-    """Every place in the body's text and spoken attributes where one of `names` stands, and
-    whether it stands isolated there."""
+    """Every place in the page's title, the body's text and spoken attributes where one of
+    `names` stands, and whether it stands isolated there."""
 
     def __init__(self, names: list[str]) -> None:
         super().__init__(convert_charrefs=True)
         self.names = names
         self.in_body = False
+        self.in_title = False
         self.bdi_depth = 0
         self.found: list[tuple[str, bool, str]] = []  # (name, isolated, where)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "body":
             self.in_body = True
+        if tag == "title":
+            self.in_title = True
         if tag == "bdi":
             self.bdi_depth += 1
         if self.in_body:
@@ -53,11 +56,13 @@ class _Names(HTMLParser):
                     self._look(value, inside_bdi=False, where=f"<{tag} {attribute}>")
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
         if tag == "bdi":
             self.bdi_depth -= 1
 
     def handle_data(self, data: str) -> None:
-        if self.in_body:
+        if self.in_body or self.in_title:
             self._look(data, inside_bdi=self.bdi_depth > 0, where=data.strip()[:80])
 
     def _look(self, text: str, *, inside_bdi: bool, where: str) -> None:
@@ -76,12 +81,14 @@ def _occurrences(html: str, names: list[str]) -> list[tuple[str, bool, str]]:
 
 
 def test_the_checker_finds_a_bare_name_and_accepts_isolated_ones() -> None:
-    """The checker itself: a name bare in a sentence or an attribute fails, wrapped passes."""
+    """The checker itself: a name bare in the title, a sentence or an attribute fails, wrapped
+    passes."""
     html = (
         "<html><head><title>Olof</title></head><body><p>مرحبا Olof!</p><p><bdi>Olof</bdi></p>"
         '<p>\u2068Olof\u2069</p><img alt="Olof"></body></html>'
     )
     assert _occurrences(html, ["Olof"]) == [
+        ("Olof", False, "Olof"),  # the bare title
         ("Olof", False, "مرحبا Olof!"),
         ("Olof", True, "Olof"),
         ("Olof", True, "\u2068Olof\u2069"),
