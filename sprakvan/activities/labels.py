@@ -12,8 +12,6 @@ from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
 
-# `isolated` (a name in a message after an action) is core's; views import it from here too.
-from sprakvan.core.templatetags.bidi import isolated as isolated
 from sprakvan.participants.models import Participant
 
 

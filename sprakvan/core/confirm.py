@@ -7,20 +7,8 @@ from collections.abc import Iterable
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import SafeString, mark_safe
 
 from .htmx import is_htmx
-
-
-def bdi(text: object) -> SafeString:
-    """A name or code isolated, so Latin names read right inside an Arabic sentence."""
-    return format_html("<bdi>{}</bdi>", text)
-
-
-def named(sentence: str, **names: object) -> SafeString:
-    """A translated sentence with %(name)s placeholders, each value escaped and isolated."""
-    return mark_safe(conditional_escape(sentence) % {k: bdi(v) for k, v in names.items()})  # noqa: S308
 
 
 def confirm_page(

@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from sprakvan.activities.models import Session
+from sprakvan.core.bidi import named
 from sprakvan.core.concurrency import version_of
-from sprakvan.core.confirm import named
 
 pytestmark = pytest.mark.django_db
 

@@ -15,13 +15,14 @@ from django.views.decorators.http import require_POST
 
 from sprakvan.accounts.access import ProgrammeRequest, leader_view
 from sprakvan.core.audit import log_action
+from sprakvan.core.bidi import named
 from sprakvan.core.htmx import is_htmx
 from sprakvan.core.pdf import html_to_pdf
 from sprakvan.participants.models import Participant
 
 from .. import checkin, services
 from ..forms import CancelForm, NewPersonForm, SearchForm, WalkInForm
-from ..labels import isolated, leader_labels
+from ..labels import leader_labels
 from ..models import WALK_IN_FIELDS, WALK_IN_GROUPS, Session, WalkInCount
 from .access import get_session_for_user, is_coordinator
 
@@ -220,8 +221,10 @@ def new_person(request: ProgrammeRequest, pk: int) -> HttpResponse:
     )
     messages.success(
         request,
-        _("%(name)s is present. The coordinator will complete the details.")
-        % {"name": isolated(form.cleaned_data["first_name"])},
+        named(
+            _("%(name)s is present. The coordinator will complete the details."),
+            name=form.cleaned_data["first_name"],
+        ),
     )
     return redirect("activities:session_attendance", pk=session.pk)
 

@@ -12,7 +12,8 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from sprakvan.accounts.access import ProgrammeRequest, leader_view
-from sprakvan.core.confirm import confirm_page, named
+from sprakvan.core.bidi import named
+from sprakvan.core.confirm import confirm_page
 
 from ..forms import CancelForm
 from ..models import Session

@@ -17,11 +17,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sprakvan.accounts.access import ProgrammeRequest, leader_view
+from sprakvan.core.bidi import named
 from sprakvan.participants.models import Participant, Status
 
 from .. import services
 from ..forms import SearchForm
-from ..labels import isolated
 from ..models import Activity, ReminderSubscription
 from .access import display_name, get_activity_for_user, is_coordinator
 
@@ -124,8 +124,10 @@ def reminder_add(request: ProgrammeRequest, pk: int) -> HttpResponse:
     services.subscribe(participant, activity, by=request.user)
     messages.success(
         request,
-        _("%(name)s will get a reminder before each session.")
-        % {"name": isolated(display_name(participant, full=is_coordinator(request)))},
+        named(
+            _("%(name)s will get a reminder before each session."),
+            name=display_name(participant, full=is_coordinator(request)),
+        ),
     )
     return _back(activity)
 
@@ -143,8 +145,10 @@ def reminder_remove(request: ProgrammeRequest, pk: int) -> HttpResponse:
     services.unsubscribe(participant, activity, by=request.user)
     messages.success(
         request,
-        _("%(name)s gets no more reminders for this activity.")
-        % {"name": isolated(display_name(participant, full=is_coordinator(request)))},
+        named(
+            _("%(name)s gets no more reminders for this activity."),
+            name=display_name(participant, full=is_coordinator(request)),
+        ),
     )
     return _back(activity)
 

@@ -20,8 +20,8 @@ from sprakvan.accounts.access import (
     scoped,
 )
 from sprakvan.accounts.models import User
+from sprakvan.core.bidi import named
 from sprakvan.core.concurrency import EditConflict, VersionForm
-from sprakvan.core.confirm import named
 from sprakvan.core.htmx import is_htmx
 from sprakvan.participants.models import Participant
 

@@ -12,13 +12,10 @@
 from django import template
 from django.utils.safestring import SafeString
 
-from sprakvan.core.confirm import bdi as bdi_element
+from sprakvan.core.bidi import LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE, isolated
+from sprakvan.core.bidi import bdi as bdi_element
 
 register = template.Library()
-
-LEFT_TO_RIGHT_ISOLATE = "\u2066"
-FIRST_STRONG_ISOLATE = "\u2068"
-POP_DIRECTIONAL_ISOLATE = "\u2069"
 
 
 @register.filter
@@ -30,12 +27,6 @@ def ltr(value: object) -> str:
 def bdi(value: object) -> SafeString | str:
     """`<bdi>value</bdi>`, the value escaped; nothing for an empty value (no empty element)."""
     return bdi_element(value) if value not in ("", None) else ""
-
-
-def isolated(text: object) -> str:
-    """Text between FSI and PDI: its direction taken from its own first strong letter, so a
-    Latin name reads right inside an Arabic sentence. Plain text; the caller escapes it."""
-    return f"{FIRST_STRONG_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}"
 
 
 @register.filter(is_safe=True)

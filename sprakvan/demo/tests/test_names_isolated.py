@@ -14,9 +14,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from sprakvan.accounts.models import User
-from sprakvan.activities.labels import isolated as activities_isolated
 from sprakvan.activities.models import Attendance
 from sprakvan.activities.tests.factories import ActivityFactory, SessionFactory, VenueFactory
+from sprakvan.activities.views import attendance, reminders
+from sprakvan.core import bidi
 from sprakvan.core.models import Programme
 from sprakvan.core.templatetags.bidi import isolated
 from sprakvan.matching.services.check_ins import check_in_token
@@ -97,8 +98,10 @@ def test_the_checker_finds_a_bare_name_and_accepts_isolated_ones() -> None:
 
 
 def test_the_messages_after_an_action_isolate_names_with_cores_helper() -> None:
-    """One isolating helper: activities' messages use core's, which the `|isolate` filter is."""
-    assert activities_isolated is isolated
+    """One isolating helper: activities' messages use core's, as every app's do, and the
+    `|isolate` filter is core's too."""
+    assert attendance.named is reminders.named is bidi.named
+    assert isolated is bidi.isolated
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from sprakvan.core.bidi import named
 from sprakvan.core.concurrency import version_of
-from sprakvan.core.confirm import named
 from sprakvan.matching.models import Pair, Rejection
 
 from .conftest import make_person

@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from sprakvan.accounts.access import ProgrammeRequest, coordinator_view, get_scoped
-from sprakvan.core.confirm import confirm_page, named
+from sprakvan.core.bidi import named
+from sprakvan.core.confirm import confirm_page
 
 from ..forms import EndForm, ProposalForm
 from ..models import Pair

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from sprakvan.accounts.access import ProgrammeRequest, coordinator_view
-from sprakvan.core.confirm import named
+from sprakvan.core.bidi import named
 
 from .. import services
 from ..forms import FollowUpForm

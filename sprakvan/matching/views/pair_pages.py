@@ -15,8 +15,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from sprakvan.accounts.access import ProgrammeRequest, coordinator_view, get_scoped, scoped
 from sprakvan.core.audit import history_of
+from sprakvan.core.bidi import named
 from sprakvan.core.concurrency import EditConflict
-from sprakvan.core.confirm import named
 from sprakvan.participants.models import Participant
 
 from .. import explain, services

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from sprakvan.accounts.access import ProgrammeRequest, coordinator_view, get_scoped, scoped
 from sprakvan.core import jobs
-from sprakvan.core.confirm import named
+from sprakvan.core.bidi import named
 from sprakvan.core.htmx import is_htmx
 from sprakvan.participants.choices import Group
 from sprakvan.participants.models import Participant

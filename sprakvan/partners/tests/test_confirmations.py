@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sprakvan.accounts.models import User
-from sprakvan.core.confirm import named
+from sprakvan.core.bidi import named
 from sprakvan.core.models import Programme
 from sprakvan.organisations.models import OutreachEvent
 from sprakvan.partners.models import BudgetLine, Contribution, Cost, Lead

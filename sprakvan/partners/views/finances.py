@@ -22,8 +22,8 @@ from sprakvan.accounts.access import (
 )
 from sprakvan.accounts.models import Role
 from sprakvan.core.audit import log_action
+from sprakvan.core.bidi import named
 from sprakvan.core.concurrency import EditConflict
-from sprakvan.core.confirm import named
 
 from .. import figures, services
 from ..forms import AgreementForm, BudgetLineForm, ContributionForm, CostForm

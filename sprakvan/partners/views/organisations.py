@@ -18,7 +18,7 @@ from sprakvan.accounts.access import (
     scoped,
 )
 from sprakvan.activities.models import Activity, Session, Venue
-from sprakvan.core.confirm import named
+from sprakvan.core.bidi import named
 from sprakvan.organisations.models import Organisation, OrganisationKind
 
 from .. import services

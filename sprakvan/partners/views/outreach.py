@@ -20,7 +20,7 @@ from sprakvan.accounts.access import (
     get_scoped,
     scoped,
 )
-from sprakvan.core.confirm import named
+from sprakvan.core.bidi import named
 from sprakvan.organisations.models import OutreachEvent
 from sprakvan.participants.choices import Source
 

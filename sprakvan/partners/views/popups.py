@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sprakvan.accounts.access import ProgrammeRequest, coordinator_view, get_scoped, scoped
-from sprakvan.core.confirm import named
+from sprakvan.core.bidi import named
 from sprakvan.organisations.models import Organisation
 
 from .. import popups

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from sprakvan.accounts.access import ProgrammeRequest, get_scoped, scoped, staff_view
 from sprakvan.accounts.models import Role
-from sprakvan.core.confirm import named
+from sprakvan.core.bidi import named
 from sprakvan.organisations.models import Organisation
 
 from .. import services
