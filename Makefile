@@ -13,6 +13,7 @@ help:
 	@echo "make bench  run the benchmarks in bench/"
 	@echo "make lint   ruff (with bandit's rules), mypy and the production deploy check"
 	@echo "make audit  known vulnerabilities in the locked dependencies (advisory)"
+	@echo "make messages  extract the strings to translate into locale/ (see docs/languages.md)"
 
 # Python >= 3.12 and uv; scripts/bootstrap.sh prints a clear message when either is missing.
 $(VENV)/.synced: pyproject.toml uv.lock scripts/bootstrap.sh
@@ -52,6 +53,11 @@ lint: setup
 	SMS_URL=elks://user:secret@api.46elks.com SMS_WEBHOOK_TOKEN=a-long-random-hook-secret \
 	$(PY) manage.py check --deploy --fail-level WARNING
 
+# The catalogues: every string for sv/en/ar, the public pages' strings for the other languages.
+messages: setup
+	@scripts/messages.sh
+	$(PY) manage.py compilemessages --ignore ".venv/*" > /dev/null
+
 # Known vulnerabilities in the locked dependencies: a report, never a failure on its own.
 audit: setup
 	@$(UV_BIN) export --frozen --quiet --no-hashes > $(VENV)/audit-requirements.txt
@@ -63,4 +69,4 @@ bench: setup
 	$(PY) bench/messaging_bench.py --database sqlite
 	$(PY) bench/messaging_bench.py --database postgres
 
-.PHONY: help setup migrate demo run test lint audit bench
+.PHONY: help setup migrate demo run test lint audit bench messages

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "sprakvan.partners",
     "sprakvan.privacy",
     "sprakvan.reports",
+    "sprakvan.accessibility",
     "sprakvan.home",
     "sprakvan.demo",
 ]
@@ -58,6 +59,7 @@ MIDDLEWARE = [
     "sprakvan.core.headers.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "sprakvan.core.languages.StaffLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -88,6 +90,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "sprakvan.accounts.navigation.navigation",
+                "sprakvan.core.languages.languages",
             ],
         },
     },
@@ -157,14 +160,28 @@ SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=120)
 SESSION_MAX_HOURS = env.int("SESSION_MAX_HOURS", default=12)
 SESSION_COOKIE_AGE = SESSION_MAX_HOURS * 3600
 
-# Languages: Swedish by default; every string is translatable. ti/so have no Django LANG_INFO.
+# Languages: Swedish by default; every string is translatable. Staff pages speak sv/en/ar; the
+# public pages (sign-up, calendar, check-in, own page, notices, statement) and the messages also
+# speak easy Swedish (a private-use tag), Dari, Tigrinya, Somali and Ukrainian (docs/languages.md).
 LANGUAGE_CODE = "sv"
 LANGUAGES = [
     ("sv", _("Swedish")),
+    ("sv-x-easy", _("Easy Swedish")),
     ("en", _("English")),
     ("ar", _("Arabic")),
+    ("fa-af", _("Dari")),
+    ("ti", _("Tigrinya")),
+    ("so", _("Somali")),
+    ("uk", _("Ukrainian")),
 ]
+STAFF_LANGUAGES = ("sv", "en", "ar")
 LANGUAGES_BIDI = ["ar", "fa", "fa-af", "he", "ur"]
+# Django's LANG_INFO knows neither Dari, Tigrinya, Somali nor easy Swedish.
+LANG_INFO.setdefault(
+    "sv-x-easy",
+    {"bidi": False, "code": "sv-x-easy", "name": "Easy Swedish", "name_local": "Lätt svenska"},
+)
+LANG_INFO.setdefault("fa-af", {"bidi": True, "code": "fa-af", "name": "Dari", "name_local": "دری"})
 LANG_INFO.setdefault("ti", {"bidi": False, "code": "ti", "name": "Tigrinya", "name_local": "ትግርኛ"})
 LANG_INFO.setdefault(
     "so", {"bidi": False, "code": "so", "name": "Somali", "name_local": "Soomaali"}

@@ -18,6 +18,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("reports/", include("sprakvan.reports.urls")),
     path("messages/", include("sprakvan.messaging.urls")),
     path("privacy/", include("sprakvan.privacy.urls")),
+    path("tillganglighet/", include("sprakvan.accessibility.urls")),
     path("", include("sprakvan.accounts.urls")),
     # "/" is the home of staff with a role in a programme; it hands everyone else to core's
     # front page (core:home, same address), so it comes before core.
@@ -31,6 +32,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("<slug:programme_slug>/", include("sprakvan.activities.public_urls")),
     path("<slug:programme_slug>/", include("sprakvan.partners.public_urls")),
     path("<slug:programme_slug>/", include("sprakvan.privacy.public_urls")),
+    path("<slug:programme_slug>/", include("sprakvan.accessibility.public_urls")),
 ]
 # No /media/ route, not even with DEBUG on: uploads (signed agreements) are served only by
 # views that check the role and programme (partners:agreement_document).

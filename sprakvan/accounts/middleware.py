@@ -115,6 +115,7 @@ STAFF_PREFIXES = (
     "/privacy/",
     "/platform/",
     "/admin/",
+    "/tillganglighet/rapporter/",
 )
 # Not pages of a programme: the platform admin's own pages stay open when their programme is
 # archived.

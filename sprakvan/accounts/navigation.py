@@ -18,7 +18,7 @@ VIEWER, REFERRER = Role.PARTNER_VIEWER, Role.REFERRER
 MenuItem = tuple[str, Promise, set[str]]
 
 # (group label, [(url name, label, roles that reach it)]). Settings will also hold API tokens
-# and accessibility reports once those pages exist (issue 15).
+# once that page exists (issue 15).
 GROUPS: list[tuple[Promise, list[MenuItem]]] = [
     (
         _("Participants"),
@@ -66,6 +66,7 @@ GROUPS: list[tuple[Promise, list[MenuItem]]] = [
             ("messaging:outbox", _("Messages"), {COORDINATOR}),
             ("accounts:audit_log", _("Audit log"), {COORDINATOR}),
             ("privacy:settings", _("Privacy"), {COORDINATOR}),
+            ("accessibility:report_list", _("Accessibility reports"), {COORDINATOR}),
         ],
     ),
 ]

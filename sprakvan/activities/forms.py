@@ -116,6 +116,15 @@ class ActivityForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
             memberships__programme=programme, memberships__role=Role.ACTIVITY_LEADER
         ).order_by("first_name")
 
+    def clean_picture_support(self) -> bool:
+        """An activity with a picture sequence has picture support: the calendar shows it."""
+        value = bool(self.cleaned_data.get("picture_support"))
+        if not value and self.instance.pk and self.instance.picture_steps.exists():
+            raise forms.ValidationError(
+                _("This activity has a picture sequence. Remove its pictures first.")
+            )
+        return value
+
 
 class MonthInput(forms.DateInput):
     input_type = "month"

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import attendance, cancel, reminders, staff
+from .views import attendance, cancel, picture_steps, reminders, staff
 
 app_name = "activities"
 urlpatterns = [
@@ -16,6 +16,14 @@ urlpatterns = [
     path("<int:pk>/reminders/add/", reminders.reminder_add, name="reminder_add"),
     path("<int:pk>/reminders/remove/", reminders.reminder_remove, name="reminder_remove"),
     path("<int:pk>/reminders/search/", reminders.reminder_search, name="reminder_search"),
+    # Picture support (bildstöd, issue 16): the activity's picture sequence.
+    path("<int:pk>/pictures/", picture_steps.picture_steps, name="picture_steps"),
+    path("<int:pk>/pictures/add/", picture_steps.picture_step_add, name="picture_step_add"),
+    path("pictures/<int:pk>/edit/", picture_steps.picture_step_edit, name="picture_step_edit"),
+    path(
+        "pictures/<int:pk>/remove/", picture_steps.picture_step_remove, name="picture_step_remove"
+    ),
+    path("pictures/<int:pk>/move/", picture_steps.picture_step_move, name="picture_step_move"),
     path("schedules/<int:pk>/end/", staff.schedule_end, name="schedule_end"),
     path("venues/", staff.venue_list, name="venue_list"),
     path("venues/new/", staff.venue_create, name="venue_create"),

@@ -9,6 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 SENTENCES: dict[str, Promise] = {
     "access.denied": _("Access was refused"),
+    # accessibility
+    "accessibility.report.handled": _("The accessibility report was marked as handled"),
+    "accessibility.report.received": _("An accessibility problem was reported"),
     # accounts
     "accounts.login.failed": _("A login failed"),
     "accounts.membership.removed": _("A role was removed"),
@@ -65,6 +68,10 @@ SENTENCES: dict[str, Promise] = {
     "activities.reminder.withdrawn": _("Reminders were switched off"),
     "activities.schedule.added": _("A schedule was added"),
     "activities.schedule.ended": _("A schedule was ended"),
+    "activities.picture_step.added": _("A picture was added to the picture support"),
+    "activities.picture_step.changed": _("A picture of the picture support was changed"),
+    "activities.picture_step.moved": _("A picture of the picture support was moved"),
+    "activities.picture_step.removed": _("A picture was removed from the picture support"),
     "activities.session.added": _("A session was added"),
     "activities.session.cancelled": _("The session was cancelled"),
     "activities.session.moved": _("The session was moved"),

@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import Count, Exists, Min, OuterRef, Q
 from django.utils import timezone
 
+from sprakvan.accessibility.models import AccessibilityReport
 from sprakvan.accounts.models import User
 from sprakvan.activities.models import Session
 from sprakvan.core.models import Programme
@@ -57,6 +58,7 @@ class CoordinatorHome:
     sessions_tomorrow: list[Session]
     messages_failed: int
     messages_unknown: int
+    accessibility_reports: int  # reported accessibility problems not handled yet
     key_figures: list[KeyFigure]
     goals: list[tuple[Any, GoalResult]]
     goal_year: int
@@ -152,6 +154,11 @@ def new_referrals(programme: Programme) -> int:
     return Referral.objects.filter(programme=programme).with_status(ReferralStatus.RECEIVED).count()
 
 
+def open_accessibility_reports(programme: Programme) -> int:
+    """Accessibility problems reported on the statement that no one has marked handled."""
+    return AccessibilityReport.objects.filter(programme=programme).open().count()
+
+
 def coordinator_home(
     programme: Programme, *, today: datetime.date | None = None
 ) -> CoordinatorHome:
@@ -188,6 +195,7 @@ def coordinator_home(
         volunteers=people.volunteers,
         messages_failed=failed,
         messages_unknown=unknown,
+        accessibility_reports=open_accessibility_reports(programme),
     )
 
 

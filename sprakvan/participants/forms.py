@@ -10,6 +10,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
@@ -20,6 +21,7 @@ from sprakvan.core.forms_rendering import (
     choice_field,
     model_choice_field,
 )
+from sprakvan.core.languages import language_choices, spoken_language
 from sprakvan.core.models import District, Programme
 
 from .choices import (
@@ -158,6 +160,10 @@ class RegistrationForm(IntakeFieldsMixin, forms.ModelForm):
         self.programme = programme
         self.group = group
         self.add_intake_fields(programme, None)
+        # The page's language is likely one they speak (Dari's page is spoken "fa"): ticked.
+        spoken = spoken_language(get_language() or "sv")
+        if spoken in dict(LANGUAGE_CHOICES):
+            self.initial.setdefault("languages", [spoken])
         f = self.fields
         f["phone"] = PhoneNumberField(
             label=_("Mobile phone"), region="SE", help_text=_("For example 070-123 45 67")
@@ -237,7 +243,7 @@ class ParticipantForm(VersionedFormMixin, IntakeFieldsMixin, forms.ModelForm):
         if self.instance.pk:
             self.initial.setdefault("district", self.instance.district_id)
         self.fields["preferred_language"].widget = forms.Select(
-            choices=[("sv", "svenska"), ("en", "English"), ("ar", "العربية")],
+            choices=language_choices(),
             attrs={"class": "form-select"},
         )
 

@@ -160,7 +160,7 @@ class Participant(models.Model):
     status_changed_on = models.DateField(_("status changed"), null=True, blank=True)
     registered_on = models.DateField(_("registered"))
     preferred_language = models.CharField(
-        _("language for messages"), max_length=8, default="sv", blank=True
+        _("language for messages"), max_length=10, default="sv", blank=True
     )
     notes = models.TextField(_("notes"), blank=True)
     possible_duplicate_of = models.ForeignKey(

@@ -66,6 +66,7 @@ SIGN_IN_PERIOD = "30 minutes; deleted by the daily purge once expired, and at er
 NOBODY = "nobody (a hash of the code)"
 AUDIT_READERS = "coordinator (own programme); platform admin"
 DOCUMENT_PERIOD = "with the partner-dialogue document (the agreement's documentation duty)"
+REPORT_CONTACT_PERIOD = "until the coordinator marks the report handled (after answering)"
 
 _P = "participants.Participant"
 
@@ -276,6 +277,16 @@ INVENTORY: tuple[PersonalField, ...] = (
         (PUBLIC_TASK, DIALOGUE, DOCUMENT_PERIOD),
         ("participants", "who took part in the partner dialogue (staff and partners by name)"),
         ("signatures", "who signed the partner-dialogue document"),
+    ),
+    *_fields(
+        "accessibility.AccessibilityReport",
+        (LEGAL_OBLIGATION, COORDINATOR, REPORT_CONTACT_PERIOD),
+        ("contact", "answering a reported accessibility problem (optional)"),
+    ),
+    *_fields(
+        "accessibility.AccessibilityReport",
+        (LEGAL_OBLIGATION, COORDINATOR, "with the report: the record of problems and answers"),
+        ("description", "the reported accessibility problem, in the person's own words"),
     ),
     *_fields(
         "core.AuditEvent",

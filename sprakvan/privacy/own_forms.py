@@ -15,12 +15,12 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
 from sprakvan.core.forms_rendering import StyledFormMixin
+from sprakvan.core.languages import language_choices
 from sprakvan.participants.forms import IntakeFieldsMixin
 from sprakvan.participants.models import Participant
 from sprakvan.participants.services import find_existing
 
 from .own.changes import latest_pause_end
-from .own.page import MESSAGE_LANGUAGES
 
 
 class ContactForm(StyledFormMixin, forms.Form):
@@ -40,7 +40,7 @@ class ContactForm(StyledFormMixin, forms.Form):
         error_messages={"invalid": _("Write an e-mail address, for example name@example.com.")},
     )
     preferred_language = forms.ChoiceField(
-        label=_("Language for messages"), choices=MESSAGE_LANGUAGES, widget=forms.RadioSelect
+        label=_("Language for messages"), choices=language_choices, widget=forms.RadioSelect
     )
 
     def __init__(self, *args: Any, participant: Participant, **kwargs: Any) -> None:

@@ -81,7 +81,8 @@ def test_the_group_of_the_current_page_is_marked(coordinator: User, client_for: 
 
     summary = f'<summary class="nav-link dropdown-toggle active" aria-current="true">{pgettext("menu group", "Matching")}</summary>'
     assert summary in html
-    assert html.count('aria-current="true"') == 1
+    menu = html.split('id="staff-menu"')[1].split("</ul>\n      </div>")[0]
+    assert menu.count('aria-current="true"') == 1
     assert f'href="{reverse("matching:pair_list")}" aria-current="page"' in html
 
 

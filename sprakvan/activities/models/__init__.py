@@ -11,10 +11,12 @@ from .choices import (
     type_description,
     type_picture,
 )
+from .picture_steps import MAX_PICTURE_STEPS, PictureStep, StepPicture, step_picture
 from .reminders import ReminderCode, ReminderSubscription, ReminderSubscriptionQuerySet
 from .session import Session, SessionQuerySet
 
 __all__ = [
+    "MAX_PICTURE_STEPS",
     "TYPE_DESCRIPTIONS",
     "WALK_IN_FIELDS",
     "WALK_IN_GROUPS",
@@ -25,14 +27,17 @@ __all__ = [
     "Attendance",
     "HallBooking",
     "LanguageLevel",
+    "PictureStep",
     "ReminderCode",
     "ReminderSubscription",
     "ReminderSubscriptionQuerySet",
     "Schedule",
     "Session",
     "SessionQuerySet",
+    "StepPicture",
     "Venue",
     "WalkInCount",
+    "step_picture",
     "type_description",
     "type_picture",
 ]

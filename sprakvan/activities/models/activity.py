@@ -73,6 +73,11 @@ class ActivityQuerySet(models.QuerySet["Activity"]):
         """Every activity that is not in preparation (active or not)."""
         return self.filter(Q(preparing_since__isnull=True) | Q(scheduled_on__isnull=False))
 
+    def public(self) -> ActivityQuerySet:
+        """What the public calendar shows: active and running (one in preparation has no
+        session to show); its own page, feed and reminder pages answer for these only."""
+        return self.running().filter(is_active=True)
+
     def preparing_on(self, day: datetime.date) -> ActivityQuerySet:
         """Activities that were in preparation on `day`: prepared by then, scheduled later."""
         return self.filter(is_active=True, preparing_since__lte=day).filter(

@@ -12,6 +12,12 @@ from .attendance import (
     set_walk_ins,
 )
 from .nearby import NearbyActivity, nearest_activities
+from .picture_steps import (
+    add_picture_step,
+    change_picture_step,
+    move_picture_step,
+    remove_picture_step,
+)
 from .preparation import (
     PreparedActivity,
     districts_in_preparation,
@@ -46,9 +52,11 @@ __all__ = [
     "activity_listed",
     "activity_regulars",
     "add_new_person",
+    "add_picture_step",
     "add_schedule",
     "add_session",
     "cancel_session",
+    "change_picture_step",
     "districts_in_preparation",
     "end_schedule",
     "expand_schedule",
@@ -59,12 +67,14 @@ __all__ = [
     "in_preparation",
     "listed_for",
     "mark_scheduled",
+    "move_picture_step",
     "move_session",
     "nearest_activities",
     "queue_reminders",
     "record_attendance",
     "regulars_of",
     "remove_attendance",
+    "remove_picture_step",
     "restore_session",
     "save_activity",
     "save_preparation",

@@ -152,7 +152,7 @@ def session_words(session: Session, language: str) -> dict[str, object]:
     """What a message says about the session, as text in the message's language."""
     venue = session.place
     with translation.override(language):
-        date = formats.date_format(session.date, "l j F")
+        date = formats.date_format(session.date, "l j E")
     return {
         "activity": session.activity.title,
         "date": date,
@@ -226,7 +226,7 @@ def tell_subscribers(
         language = language_for(person, kind=Kind.SESSION_CHANGED)
         with translation.override(language):
             old_words = {
-                "old_date": formats.date_format(old.date(), "l j F"),
+                "old_date": formats.date_format(old.date(), "l j E"),
                 "old_time": old.strftime("%H:%M"),
             }
         notify(

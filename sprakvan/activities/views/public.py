@@ -114,9 +114,7 @@ def calendar_feed(request: HttpRequest, programme_slug: str) -> HttpResponse:
 
 def activity_feed(request: HttpRequest, programme_slug: str, activity_id: int) -> HttpResponse:
     programme = get_programme_or_404(programme_slug)
-    activity = get_object_or_404(
-        Activity.objects.running(), programme=programme, pk=activity_id, is_active=True
-    )
+    activity = get_object_or_404(Activity.objects.public(), programme=programme, pk=activity_id)
     body = feeds.build_calendar(
         [activity], name=activity.title, host=request.get_host(), today=timezone.localdate()
     )

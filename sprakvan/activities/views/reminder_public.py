@@ -65,9 +65,7 @@ def _throttled(request: HttpRequest, programme: Programme, phone: PhoneNumber) -
 
 
 def _activity(programme: Programme, activity_id: int) -> Activity:
-    return get_object_or_404(
-        Activity.objects.running(), programme=programme, pk=activity_id, is_active=True
-    )
+    return get_object_or_404(Activity.objects.public(), programme=programme, pk=activity_id)
 
 
 @require_http_methods(["GET", "POST"])

@@ -22,6 +22,7 @@ from sprakvan.activities.models import (
     Activity,
     ActivityType,
     Attendance,
+    PictureStep,
     ReminderSubscription,
     Schedule,
     Session,
@@ -126,6 +127,7 @@ def _activity(
             )
     else:
         _complete(activity, plan)
+    _picture_steps(activity, plan)
     horizon = today + datetime.timedelta(weeks=DEFAULT_WEEKS_AHEAD)
     for schedule in activity.schedules.all():
         expand_schedule(schedule, start=schedule.starts_on, end=horizon)
@@ -148,6 +150,15 @@ def _complete(activity: Activity, plan: Plan) -> None:
             setattr(activity, name, value)
     if plan.starts_on < START:
         activity.schedules.filter(starts_on=START).update(starts_on=plan.starts_on)
+
+
+def _picture_steps(activity: Activity, plan: Plan) -> None:
+    """The plan's picture sequence, once: a sequence a coordinator has changed stays."""
+    if plan.picture_steps and not activity.picture_steps.exists():
+        PictureStep.objects.bulk_create(
+            PictureStep(activity=activity, position=n, picture=picture, note=note)
+            for n, (picture, note) in enumerate(plan.picture_steps, start=1)
+        )
 
 
 def _popups(activity: Activity, horizon: datetime.date) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from sprakvan.activities.models import ActivityType, HallBooking, LanguageLevel
+from sprakvan.activities.models import ActivityType, HallBooking, LanguageLevel, StepPicture
 
 from ..participants import BEFORE_START
 
@@ -163,6 +163,8 @@ class Plan:
     sport: str = ""
     picture_support: bool = False
     language_level: str = LanguageLevel.EASY
+    # The picture sequence on its calendar page (bildstöd): picture, note in easy Swedish.
+    picture_steps: tuple[tuple[str, str], ...] = ()
 
 
 PLANS = [
@@ -286,6 +288,13 @@ PLANS = [
         description="En guide visar Linköping. Lätt svenska och bilder.",
         language_level=LanguageLevel.EASY,
         picture_support=True,
+        picture_steps=(
+            (StepPicture.MEET, "Vid statyn på Stora torget."),
+            (StepPicture.WALK, "Vi går långsamt. Vi pratar om det vi ser."),
+            (StepPicture.LOOK, "Domkyrkan och slottet."),
+            (StepPicture.FIKA, "Vi fikar tillsammans. Det är gratis."),
+            (StepPicture.GOODBYE, "Vi slutar på Stora torget."),
+        ),
     ),
     Plan(
         "Odla i Folkträdgården",

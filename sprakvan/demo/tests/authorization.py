@@ -104,6 +104,7 @@ class Matrix:
     own: World  # Vi ses: the objects the rows are written for
     other_side: World  # Norrköping's objects, under Vi ses' slug on public pages
     sessions: dict[Role, str]  # each logged-in role's session key
+    participant_session: str  # the world's newcomer, signed in to their own page
 
 
 class Cross(StrEnum):
@@ -308,6 +309,27 @@ def popup_booking(world: World) -> dict[str, Any]:
     return {"pk": popup.pk}
 
 
+def picture_step(world: World) -> dict[str, Any]:
+    """The first picture of the world's activity's picture sequence (issue 16, bildstöd)."""
+    from sprakvan.activities.models import PictureStep
+
+    step, _created = PictureStep.objects.get_or_create(
+        activity=world.activity, position=1, defaults={"picture": "meet"}
+    )
+    return {"pk": step.pk}
+
+
+def accessibility_report(world: World) -> dict[str, Any]:
+    """A problem reported on the accessibility statement of the world's own programme (issue 16)."""
+    from sprakvan.accessibility.models import AccessibilityReport
+
+    programme = world.regular.programme  # the other side's `programme` is Vi ses (for slugs)
+    report, _created = AccessibilityReport.objects.get_or_create(
+        programme=programme, description=f"matrix:{programme.pk}"
+    )
+    return {"pk": report.pk}
+
+
 # URL prefixes of routes that are not ours (Django's admin, allauth, i18n): any route under
 # them whose view is not in sprakvan passes the completeness test; TABLE samples one of each.
 NOT_OURS = {
@@ -469,6 +491,22 @@ TABLE: dict[str, Row] = {
     "activities:reminder_search": Row(
         get=POST_ONLY, post=LEADER_OF_IT_CHANGES, pk="activity", data=lambda w: {"q": "Reg"}
     ),
+    # activities, picture support (issue 16): coordinators, like the activity form
+    "activities:picture_steps": Row(get=COORDINATOR_ONLY, pk="activity"),
+    "activities:picture_step_add": Row(get=POST_ONLY, post=COORDINATOR_CHANGES, pk="activity"),
+    "activities:picture_step_edit": Row(
+        get=COORDINATOR_ONLY, post=COORDINATOR_CHANGES, kwargs=picture_step, cross=Cross.STAFF
+    ),
+    "activities:picture_step_remove": Row(
+        get=POST_ONLY, post=COORDINATOR_CHANGES, kwargs=picture_step, cross=Cross.STAFF
+    ),
+    "activities:picture_step_move": Row(
+        get=POST_ONLY,
+        post=COORDINATOR_CHANGES,
+        kwargs=picture_step,
+        data=lambda w: {"direction": "down"},
+        cross=Cross.STAFF,
+    ),
     # partners: organisations, referrals, outreach, finances
     "partners:organisation_list": Row(get=COORDINATOR_ONLY),
     "partners:organisation_create": Row(get=COORDINATOR_ONLY, post=COORDINATOR_CHANGES),
@@ -541,6 +579,12 @@ TABLE: dict[str, Row] = {
     "activities_public:calendar": Row(get=everyone(200), kwargs=slug),
     "activities_public:calendar_feed": Row(get=everyone(200), kwargs=slug),
     "activities_public:activity_feed": Row(
+        get=everyone(200),
+        kwargs=lambda w: {**slug(w), "activity_id": w.activity.pk},
+        cross=Cross.PUBLIC,
+    ),
+    # an activity's own page with its picture sequence (issue 16)
+    "activities_public:activity": Row(
         get=everyone(200),
         kwargs=lambda w: {**slug(w), "activity_id": w.activity.pk},
         cross=Cross.PUBLIC,
@@ -634,6 +678,18 @@ TABLE: dict[str, Row] = {
     "privacy_public:own_leave": Row(get=everyone(REDIRECT), post=everyone(REDIRECT), kwargs=slug),
     "privacy_public:own_messages": Row(get=POST_ONLY, post=everyone(REDIRECT), kwargs=slug),
     "privacy_public:own_reminders": Row(get=POST_ONLY, post=everyone(REDIRECT), kwargs=slug),
+    # accessibility (issue 16): the statement and its report form are open to everyone; the
+    # address without a programme sends staff to their programme's statement and lists the
+    # programmes (two here) to everyone else; the reports are the coordinator's
+    "accessibility_public:statement": Row(get=everyone(200), post=everyone(ALLOWED), kwargs=slug),
+    "accessibility:statement": Row(get={**everyone(200), **dict.fromkeys(MEMBERS, REDIRECT)}),
+    "accessibility:report_list": Row(get=COORDINATOR_ONLY),
+    "accessibility:report_handle_confirm": Row(
+        get=COORDINATOR_ONLY, kwargs=accessibility_report, cross=Cross.STAFF
+    ),
+    "accessibility:report_handle": Row(
+        get=POST_ONLY, post=COORDINATOR_CHANGES, kwargs=accessibility_report, cross=Cross.STAFF
+    ),
     # not ours: a sample of each, the rest is covered by NOT_OURS
     "admin:index": Row(
         get={**everyone(REDIRECT), Role.PLATFORM_ADMIN: 200},

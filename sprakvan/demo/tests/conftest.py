@@ -12,12 +12,15 @@ import dataclasses
 import datetime
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 from django.conf import settings
+from django.contrib.sessions.backends.db import SessionStore
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.test import Client, override_settings
+from django.test import Client, RequestFactory, override_settings
+from django.urls import reverse
 from django.utils import timezone
 
 from sprakvan.accounts.models import Invitation, User
@@ -36,7 +39,7 @@ from sprakvan.core.tests.factories import DistrictFactory, ProgrammeFactory
 from sprakvan.matching.models import FollowUp, ProposalRun
 from sprakvan.matching.tests.factories import PairFactory
 from sprakvan.organisations.tests.factories import OrganisationFactory, OutreachEventFactory
-from sprakvan.participants.models import ImportBatch
+from sprakvan.participants.models import ImportBatch, Participant
 from sprakvan.participants.tests.factories import ParticipantFactory
 from sprakvan.partners.tests.factories import (
     AgreementFactory,
@@ -46,9 +49,10 @@ from sprakvan.partners.tests.factories import (
     LeadFactory,
     ReferralFactory,
 )
+from sprakvan.privacy.session import sign_in
 from sprakvan.reports.models import Goal
 
-from .authorization import Matrix, Role, World
+from .authorization import REDIRECT, TABLE, Matrix, Role, World
 
 IMPORT_CSV = (
     b"external_id;group;first_name;last_name;gender;birth_year;phone;district;languages;"
@@ -178,7 +182,46 @@ def _build(today: datetime.date) -> Matrix:
         client.force_login(user)
         client.get("/")  # the session's first request stamps it, so later ones need not write
         sessions[role] = client.cookies[settings.SESSION_COOKIE_NAME].value
-    return Matrix(own, dataclasses.replace(other, programme=vi_ses), sessions)
+    return Matrix(
+        own,
+        dataclasses.replace(other, programme=vi_ses),
+        sessions,
+        participant_session=_signed_in_session(own.newcomer),
+    )
+
+
+def pages_for(role: Role, world: World) -> list[tuple[str, str]]:
+    """(route name, address) of every page the role gets with a 200."""
+    pages = []
+    for name, row in TABLE.items():
+        if row.get.get(role) != 200:
+            continue
+        address = reverse(name, kwargs=row.address_kwargs(world))
+        if row.query:
+            address += "?" + urlencode(row.query(world))
+        pages.append((name, address))
+    return pages
+
+
+def own_pages(world: World) -> list[tuple[str, str]]:
+    """(route name, address) of the pages a participant sees once signed in to their own page
+    (a visitor without the sign-in is sent to it), and their data as a PDF."""
+    pages = [
+        (name, reverse(name, kwargs=row.address_kwargs(world)))
+        for name, row in TABLE.items()
+        if name.startswith("privacy_public:own") and row.get.get(Role.ANONYMOUS) == REDIRECT
+    ]
+    pdf = reverse("privacy_public:download", args=[world.programme.slug, "pdf"])
+    return [*pages, ("privacy_public:download", pdf)]
+
+
+def _signed_in_session(participant: Participant) -> str:
+    """A session in which the participant has signed in to their own page."""
+    request = RequestFactory().get("/")
+    request.session = SessionStore()
+    sign_in(request, participant)
+    request.session.save()
+    return str(request.session.session_key)
 
 
 @pytest.fixture(scope="module")

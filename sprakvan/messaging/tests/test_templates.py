@@ -18,9 +18,21 @@ from sprakvan.messaging.rendering import (
 )
 from sprakvan.messaging.segments import sms_parts
 
-# Arabic goes as UCS-2 (67 characters a part) and the personal answer link alone takes ~120.
-# Arabic goes as UCS-2 (67 characters a part): a message with a link takes three.
-THREE_PARTS_ALLOWED = {(kind, "ar") for kind in (Kind.CHECK_IN, Kind.SIGN_IN, Kind.CONSENT_RENEWAL)}
+# Arabic script, Ge'ez and Cyrillic go as UCS-2 (67 characters a part) and the personal answer
+# link alone takes ~120: a message with a link may take three parts.
+UCS2_LANGUAGES = ("ar", "fa-af", "ti", "uk")
+THREE_PARTS_ALLOWED = {
+    (kind, language)
+    for kind in (Kind.CHECK_IN, Kind.SIGN_IN, Kind.CONSENT_RENEWAL)
+    for language in UCS2_LANGUAGES
+}
+# Each language's script: some letter of every default's body lies in its range.
+SCRIPTS = {
+    "ar": ("\u0600", "\u06ff"),
+    "fa-af": ("\u0600", "\u06ff"),
+    "ti": ("\u1200", "\u137f"),
+    "uk": ("\u0400", "\u04ff"),
+}
 
 
 def every_default() -> list[tuple[str, str]]:
@@ -74,10 +86,19 @@ def test_every_default_fits_in_two_sms_parts(kind: str, language: str) -> None:
         assert sms_parts(text).parts <= most, text
 
 
-def test_arabic_defaults_are_written_in_arabic() -> None:
+@pytest.mark.parametrize("language", SCRIPTS)
+def test_defaults_are_written_in_their_languages_script(language: str) -> None:
+    low, high = SCRIPTS[language]
     for kind in Kind.values:
-        text = render_text(subject="", body=DEFAULTS[kind]["ar"][1], context=EXAMPLES["ar"]).text
-        assert any("\u0600" <= char <= "\u06ff" for char in text), kind
+        body = DEFAULTS[kind][language][1]
+        text = render_text(subject="", body=body, context=EXAMPLES[language]).text
+        assert any(low <= char <= high for char in text), kind
+
+
+@pytest.mark.parametrize("language", [code for code in TEMPLATE_LANGUAGES if code != "en"])
+def test_no_default_is_left_in_english(language: str) -> None:
+    for kind in Kind.values:
+        assert DEFAULTS[kind][language][1] != DEFAULTS[kind]["en"][1], kind
 
 
 def test_a_language_without_templates_falls_back_to_swedish(programme: Programme) -> None:

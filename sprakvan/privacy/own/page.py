@@ -11,6 +11,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from sprakvan.activities.models import Activity, ReminderSubscription, Session
+from sprakvan.core.languages import language_choices
 from sprakvan.matching.models import Pair
 from sprakvan.messaging.models import Kind, Message
 from sprakvan.participants.choices import PARTS_OF_DAY, WEEKDAYS, Channel, Group, Status
@@ -19,8 +20,6 @@ from sprakvan.participants.models import Consent, ConsentPurpose, Participant
 
 from ..models import PrivacySettings
 
-# The languages the platform writes messages in, each named in itself.
-MESSAGE_LANGUAGES = [("sv", "svenska"), ("en", "English"), ("ar", "العربية")]
 MESSAGES_SHOWN = 20
 # Bodies not shown on the page: they hold sign-in links and codes.
 HIDDEN_BODIES = {Kind.SIGN_IN, Kind.CODE}
@@ -169,7 +168,7 @@ def facts_about(participant: Participant) -> list[Fact]:
         Group.NEWCOMER: _("New in Sweden: you want a language friend to practise Swedish with."),
         Group.ESTABLISHED: _("Language friend: you help someone practise Swedish."),
     }
-    languages = dict(MESSAGE_LANGUAGES)
+    languages = dict(language_choices())
     facts = [
         Fact("group", _("You are"), [str(group.get(Group(participant.group), ""))]),
         Fact("name", _("Name"), [participant.full_name]),

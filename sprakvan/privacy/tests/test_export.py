@@ -4,6 +4,7 @@ language, and neither says anything about anyone else (the friend by first name 
 from __future__ import annotations
 
 import datetime
+import io
 import json
 import re
 import subprocess
@@ -19,6 +20,7 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
+from pypdf import PdfReader
 
 from sprakvan.accounts.models import User
 from sprakvan.activities.models import Attendance
@@ -175,6 +177,13 @@ def pdf_text(pdf: bytes, tmp_path: Path) -> str:
         ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True, text=True
     ).stdout
     return unicodedata.normalize("NFKC", text)
+
+
+def visible(text: str) -> str:
+    """The text without format characters (joiners, direction marks), which a PDF's text layer
+    does not keep, in NFKC (Arabic letters may come back as presentation forms)."""
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(char for char in text if unicodedata.category(char) != "Cf")
 
 
 def others_details(people: People) -> list[str]:
@@ -336,3 +345,29 @@ def test_the_participant_page_links_to_the_download(
 def test_the_filename_carries_the_date_only() -> None:
     assert export.filename("json", now=NOW) == "sprakvan-my-data-2026-11-30.json"
     assert timezone.is_aware(NOW)
+
+
+@pytest.mark.parametrize(
+    ("language", "first_name", "last_name"),
+    [("ti", "ሰላም", "ተስፋይ"), ("fa-af", "زهرا", "احمدی")],
+)
+def test_the_pdf_in_tigrinya_and_dari_gives_its_text_back_and_says_its_language(
+    people: People, tmp_path: Path, language: str, first_name: str, last_name: str
+) -> None:
+    """Ge'ez and Arabic script come out of the PDF as text (the fonts are embedded, not boxes),
+    and the tagged PDF names its language."""
+    Participant.objects.filter(pk=people.person.pk).update(
+        preferred_language=language, first_name=first_name, last_name=last_name
+    )
+    response = signed_in_client(people.person).get(download_url(people.person.programme, "pdf"))
+    text = pdf_text(response.content, tmp_path)
+    with translation.override(language):
+        heading, swedish = gettext("Messages"), gettext("Swedish")
+    with translation.override("sv"):
+        assert heading != gettext("Messages"), "the heading is translated"
+
+    for expected in (heading, swedish, first_name, last_name):
+        assert visible(expected) in visible(text), expected
+    catalog = PdfReader(io.BytesIO(response.content)).root_object
+    assert catalog["/Lang"] == language
+    assert catalog.get("/MarkInfo", {}).get("/Marked"), "a tagged PDF"

@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class AccessibilityConfig(AppConfig):
+    name = "sprakvan.accessibility"
