@@ -11,8 +11,11 @@ help:
 	@echo "make run    set everything up and serve the demo on http://127.0.0.1:8000"
 	@echo "make test   set everything up and run the whole test suite"
 	@echo "make bench  run the benchmarks in bench/"
+	@echo "make bench-load  the load test with locust (PostgreSQL, about half an hour)"
 	@echo "make lint   ruff (with bandit's rules), mypy and the production deploy check"
 	@echo "make audit  known vulnerabilities in the locked dependencies (advisory)"
+	@echo "make prod-check  start the production configuration locally and smoke-test it"
+	@echo "make backup-drill  back up the demo, restore it into an empty database and compare"
 	@echo "make messages  extract the strings to translate into locale/ (see docs/languages.md)"
 
 # Python >= 3.12 and uv; scripts/bootstrap.sh prints a clear message when either is missing.
@@ -53,6 +56,15 @@ lint: setup
 	SMS_URL=elks://user:secret@api.46elks.com SMS_WEBHOOK_TOKEN=a-long-random-hook-secret \
 	$(PY) manage.py check --deploy --fail-level WARNING
 
+# The production configuration (gunicorn, DEBUG=false, behind-TLS settings) started and
+# smoke-tested locally, on SQLite or on the PostgreSQL in DATABASE_URL (docs/deploy.md).
+prod-check: setup
+	$(PY) scripts/prod-check.py
+
+# Backup, restore into an empty scratch database, compare (docs/backup.md); on DATABASE_URL's engine.
+backup-drill: setup
+	$(PY) scripts/backup-drill.py
+
 # The catalogues: every string for sv/en/ar, the public pages' strings for the other languages.
 messages: setup
 	@scripts/messages.sh
@@ -69,4 +81,9 @@ bench: setup
 	$(PY) bench/messaging_bench.py --database sqlite
 	$(PY) bench/messaging_bench.py --database postgres
 
-.PHONY: help setup migrate demo run test lint audit bench messages
+# The load test (optional, not part of bench): needs PostgreSQL and takes about half an hour;
+# LOAD_ARGS=--quick tries it in a few minutes. See docs/performance.md, "Load".
+bench-load: setup
+	DATABASE_URL=$${LOAD_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/sv_load} $(PY) bench/load.py $(LOAD_ARGS)
+
+.PHONY: help setup migrate demo run test lint audit bench bench-load messages prod-check backup-drill

@@ -5,12 +5,15 @@ the municipality's partner viewer; Rami refers people from Arbetsmarknadscentrum
 coordinates another programme and must never see Vi ses' rows.
 """
 
+import datetime
 import logging
 import os
 from collections.abc import Callable, Iterator
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.test import Client
 
@@ -52,6 +55,19 @@ def _clean_cache_and_tasks(settings: Any, _own_cache_dir: str) -> Iterator[None]
     cache.clear()
     yield
     cache.clear()
+
+
+# A Wednesday at noon in Stockholm: far from midnight and from the week's ends, so "today",
+# "this week" and a signed token's timestamp read the same wherever a test computes them.
+FROZEN_NOW = datetime.datetime(2026, 3, 11, 12, 0, tzinfo=ZoneInfo("Europe/Stockholm"))
+
+
+@pytest.fixture
+def frozen_now() -> Iterator[datetime.datetime]:
+    """Stops the clock (timezone.now, date.today, time.time) for tests that compare a moment
+    computed in two places; under load a second or a midnight can pass between them."""
+    with time_machine.travel(FROZEN_NOW, tick=False):
+        yield FROZEN_NOW
 
 
 @pytest.fixture(autouse=True)

@@ -5,7 +5,9 @@ from pathlib import Path
 
 import environ
 from django.conf.locale import LANG_INFO
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from whitenoise.compress import Compressor
 
 from config.secrets import production_secret_key
 
@@ -37,6 +39,7 @@ INSTALLED_APPS = [
     "phonenumber_field",
     "axes",
     "django_tasks_db",
+    "ninja",
     "sprakvan.core",
     "sprakvan.organisations",
     "sprakvan.accounts",
@@ -49,10 +52,12 @@ INSTALLED_APPS = [
     "sprakvan.reports",
     "sprakvan.accessibility",
     "sprakvan.home",
+    "sprakvan.api",
     "sprakvan.demo",
 ]
 
 MIDDLEWARE = [
+    "sprakvan.core.requestlog.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -193,7 +198,7 @@ TIME_ZONE = "Europe/Stockholm"
 FORMAT_MODULE_PATH = ["config.formats"]
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
@@ -205,6 +210,9 @@ UPLOAD_MAX_MB = env.int("UPLOAD_MAX_MB", default=10)
 # this set (e.g. "/protected-media/", an nginx `internal` location aliased to MEDIA_ROOT),
 # hand it to nginx with X-Accel-Redirect.
 PROTECTED_MEDIA_ACCEL_PREFIX = env.str("PROTECTED_MEDIA_ACCEL_PREFIX", default="")
+# WhiteNoise's list plus source maps: only a developer's tools fetch them, and compressing
+# the API docs' multi-megabyte maps was most of collectstatic's time.
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [*Compressor.SKIP_COMPRESS_EXTENSIONS, "map"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -236,6 +244,12 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Språkvän <noreply@
 
 # SMS: SMS_URL (console:// prints; elks://USER:PASSWORD@api.46elks.com sends; docs/messaging.md).
 SMS_URL = env.str("SMS_URL", default="console://")
+
+# /healthz fails when the worker's heartbeat or the last `tick` is older than these.
+HEALTH_WORKER_MAX_AGE = timedelta(minutes=env.int("HEALTH_WORKER_MAX_AGE_MINUTES", default=20))
+HEALTH_TICK_MAX_AGE = timedelta(minutes=env.int("HEALTH_TICK_MAX_AGE_MINUTES", default=40))
+# Backups (docs/backup.md): a Fernet key encrypts them; empty: written unencrypted.
+BACKUP_KEY = env.str("BACKUP_KEY", default="")
 
 TASKS = {
     "default": {
@@ -271,6 +285,8 @@ BEHIND_TLS_PROXY = env.bool("BEHIND_TLS_PROXY", default=False)
 if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+# A load balancer probes /healthz over plain HTTP (sprakvan/core/health.py).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = env.int("HSTS_SECONDS", default=0 if DEBUG else 365 * 24 * 3600)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("HSTS_INCLUDE_SUBDOMAINS", default=True)
 SECURE_HSTS_PRELOAD = env.bool("HSTS_PRELOAD", default=False)
@@ -283,12 +299,21 @@ REGISTRATION_RATE_PER_HOUR = env.int("REGISTRATION_RATE_PER_HOUR", default=10)
 # A cache shared by the web server and the worker (throttles, import progress).
 CACHES = {"default": env.cache_url("CACHE_URL", default=f"filecache://{BASE_DIR / '.cache'}")}
 
+# One request line each (sprakvan.core.requestlog), JSON lines by default in production.
+LOG_FORMAT = env.str("LOG_FORMAT", default="text" if DEBUG else "json")
+if LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured("LOG_FORMAT must be json or text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     # Searches stay GET (linkable), so request lines lose their query string before logging.
     "filters": {"strip_query": {"()": "sprakvan.core.logging.StripQueryString"}},
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # LOG_FORMAT=json: every line one JSON object (sprakvan.core.logging.JsonFormatter).
+    "formatters": {
+        "json": {"()": "sprakvan.core.logging.JsonFormatter"},
+        "text": {"format": "%(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},

@@ -4,10 +4,14 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
+from sprakvan.api.endpoints import api
+from sprakvan.core.health import healthz
+
 # The admin logs in through allauth too, so its second factor cannot be bypassed.
 admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns: list[URLPattern | URLResolver] = [
+    path("healthz", healthz, name="healthz"),  # for the load balancer: no login, no data
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -19,6 +23,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("messages/", include("sprakvan.messaging.urls")),
     path("privacy/", include("sprakvan.privacy.urls")),
     path("tillganglighet/", include("sprakvan.accessibility.urls")),
+    path("api/v1/", api.urls),
+    path("api/", include("sprakvan.api.urls")),
     path("", include("sprakvan.accounts.urls")),
     # "/" is the home of staff with a role in a programme; it hands everyone else to core's
     # front page (core:home, same address), so it comes before core.

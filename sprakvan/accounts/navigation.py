@@ -17,8 +17,7 @@ VIEWER, REFERRER = Role.PARTNER_VIEWER, Role.REFERRER
 
 MenuItem = tuple[str, Promise, set[str]]
 
-# (group label, [(url name, label, roles that reach it)]). Settings will also hold API tokens
-# once that page exists (issue 15).
+# (group label, [(url name, label, roles that reach it)]).
 GROUPS: list[tuple[Promise, list[MenuItem]]] = [
     (
         _("Participants"),
@@ -67,6 +66,7 @@ GROUPS: list[tuple[Promise, list[MenuItem]]] = [
             ("accounts:audit_log", _("Audit log"), {COORDINATOR}),
             ("privacy:settings", _("Privacy"), {COORDINATOR}),
             ("accessibility:report_list", _("Accessibility reports"), {COORDINATOR}),
+            ("api:token_list", _("API tokens"), {COORDINATOR}),
         ],
     ),
 ]

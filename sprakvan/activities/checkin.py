@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 import io
 
-import segno
 from django.core import signing
 
 SALT = "sprakvan.activities.checkin"
@@ -42,6 +41,8 @@ def read_token(token: str, *, max_age: datetime.timedelta = MAX_AGE) -> int:
 
 def qr_svg(url: str, *, scale: int = 4) -> str:
     """An SVG QR code for `url`, without an XML declaration so it can sit inside HTML."""
+    import segno  # on the first code drawn, not when the URL map loads (test_import_weight)
+
     out = io.BytesIO()
     segno.make(url, error="m").save(
         out, kind="svg", scale=scale, xmldecl=False, svgns=True, title="QR", border=2

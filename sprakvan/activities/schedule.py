@@ -9,7 +9,6 @@ import datetime
 from dataclasses import dataclass
 from functools import lru_cache
 
-import holidays
 from dateutil.rrule import rrule, rrulestr
 
 WEEKDAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
@@ -86,6 +85,8 @@ def _rrule(rule: str, starts_on: datetime.date, ends_on: datetime.date | None) -
 
 @lru_cache(maxsize=64)
 def _holidays_of(year: int) -> dict[datetime.date, str]:
+    import holidays  # half a second to import: on the first date asked, not with the URL map
+
     return dict(holidays.country_holidays("SE", years=year).items())
 
 

@@ -12,6 +12,10 @@ SENTENCES: dict[str, Promise] = {
     # accessibility
     "accessibility.report.handled": _("The accessibility report was marked as handled"),
     "accessibility.report.received": _("An accessibility problem was reported"),
+    # api
+    "api.request": _("The API read or changed participants' data"),
+    "api.token.created": _("An API token was created"),
+    "api.token.revoked": _("An API token was revoked"),
     # accounts
     "accounts.login.failed": _("A login failed"),
     "accounts.membership.removed": _("A role was removed"),

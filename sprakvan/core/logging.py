@@ -1,7 +1,9 @@
 """Log filters: query strings (searches by name or phone) never reach a log line."""
 
+import json
 import logging
 import re
+from datetime import UTC, datetime
 
 QUERY_STRING = re.compile(r"\?[^\s\"']*")
 
@@ -42,3 +44,39 @@ class PersonalDataRecorder(logging.Handler):
         text = record.getMessage()
         if PERSONAL_DATA.search(text):
             self.found.append(f"{record.name}: {text}")
+
+
+# Attributes every LogRecord has; anything else on a record came in through `extra=`.
+_RECORD_ATTRIBUTES = frozenset(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {
+    "message",
+    "asctime",
+}
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line (LOG_FORMAT=json), for any log collector.
+
+    The envelope is time, level, logger and message; plain fields passed with `extra=` (the
+    request line's request_id, route, status…) become keys of their own. The message is the same text
+    the filters have cleaned, so query strings stay out here too.
+    """
+
+    def format(self, record: logging.LogRecord) -> str:
+        line: dict[str, object] = {
+            "time": datetime.fromtimestamp(record.created, UTC)
+            .isoformat(timespec="milliseconds")
+            .replace("+00:00", "Z"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        for key, value in vars(record).items():
+            # Plain values only: django.request passes the request object, whose text holds
+            # the query string.
+            if key in _RECORD_ATTRIBUTES or key.startswith("_"):
+                continue
+            if value is None or isinstance(value, str | int | float | bool):
+                line[key] = value
+        if record.exc_info:
+            line["exception"] = self.formatException(record.exc_info)
+        return json.dumps(line, ensure_ascii=False, default=str)

@@ -299,6 +299,8 @@ INVENTORY: tuple[PersonalField, ...] = (
 NOT_PERSONAL: dict[tuple[str, str], str] = {
     ("core.Programme", "name"): "the programme's name",
     ("core.District", "name"): "a district's name",
+    ("activities.PictureStep", "note"): "a note to a picture, such as where to meet",
+    ("api.ApiToken", "name"): "what the coordinator calls the token, e.g. the door tablet",
     ("core.AuditEvent", "data"): "ids and counts only (the erasure test asserts no names)",
     ("organisations.Organisation", "name"): "an organisation's name",
     ("organisations.OutreachEvent", "name"): "an event's name",

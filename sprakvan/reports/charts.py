@@ -20,23 +20,18 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
-import matplotlib
-
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt
 from django.utils.dates import MONTHS_3
 from django.utils.translation import gettext as _
-from matplotlib import font_manager
-from matplotlib.axes import Axes
-from matplotlib.patches import Patch
-from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from .numbers import number
 from .suppression import HIDDEN, LIMIT, SMALL, WITHHELD
 from .tables import Table
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
 
 # Colour-blind-safe (Okabe–Ito) colours, dark enough for contrast against white.
 COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#E69F00"]
@@ -46,9 +41,6 @@ FALLBACK_FONT = "DejaVu Sans"
 FONT_SIZE = 8.5  # points: the figure is drawn at the width it is printed, so this is the size
 WIDTH = 150 / 25.4  # inches: the width of a chart on the document's page (150 mm)
 HATCH = "////"
-matplotlib.rcParams["svg.hashsalt"] = "sprakvan"  # stable ids: identical charts, identical bytes
-matplotlib.rcParams["svg.fonttype"] = "path"  # letters as outlines: the same font everywhere
-matplotlib.rcParams["hatch.linewidth"] = 0.8
 CACHE_SECONDS = 24 * 3600
 # Cached charts are keyed by this module's code too: a new drawing never serves an old picture.
 CODE_DIGEST = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
@@ -57,9 +49,27 @@ SYMBOLS = (SMALL, HIDDEN, WITHHELD)
 
 
 @cache
+def pyplot() -> ModuleType:
+    """matplotlib's pyplot, set up for drawing files: imported on the first chart, not when the
+    URL map loads (matplotlib costs every manage.py process a second otherwise)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    matplotlib.rcParams["svg.hashsalt"] = "sprakvan"  # stable ids: identical charts, same bytes
+    matplotlib.rcParams["svg.fonttype"] = "path"  # letters as outlines: the same font everywhere
+    matplotlib.rcParams["hatch.linewidth"] = 0.8
+    import matplotlib.pyplot
+
+    return matplotlib.pyplot
+
+
+@cache
 def font_family() -> list[str]:
     """The chart font, registered from the system's font files: matplotlib's own font cache
     may predate the fonts' installation."""
+    pyplot()
+    from matplotlib import font_manager
+
     for path in font_manager.findSystemFonts(fontext="ttf"):
         name = path.rsplit("/", 1)[-1]
         if name.startswith(("LiberationSans-", "DejaVuSans.", "DejaVuSans-")):
@@ -224,6 +234,8 @@ def _panel(
             else:
                 ax.bar([offset], [size], width=width, **style)
                 ax.text(offset, size, symbol, va="bottom", ha="center", fontweight="bold")
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
     counts = MaxNLocator(nbins="auto", steps=[1, 2, 2.5, 5, 10], integer=True, min_n_ticks=4)
     swedish = FuncFormatter(lambda value, _position: number(value))
     positions = list(range(len(rows)))
@@ -272,6 +284,9 @@ def draw(table: Table, plan: Plan, *, image_format: str = "svg") -> bytes:
         if (symbol := cell(table.values[i][j])[1]) is not None
     }
     height += 0.2 * len(suppression_notes(hidden))  # the legend's lines, not the bars' room
+    plt = pyplot()
+    from matplotlib.patches import Patch
+
     with plt.rc_context({"font.family": family, "font.size": FONT_SIZE}):
         fig, axes = plt.subplots(
             1,

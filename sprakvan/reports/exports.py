@@ -12,15 +12,14 @@ import io
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+from typing import TYPE_CHECKING
 
 from sprakvan.core.spreadsheets import inert
 
 from .tables import Table, Value
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_TYPE = "text/csv; charset=utf-8"
@@ -57,6 +56,11 @@ def _sheet_name(title: str, taken: set[str]) -> str:
 
 def xlsx_bytes(tables: Iterable[Table]) -> bytes:
     """One sheet per table."""
+    # openpyxl when a workbook is asked for, not when the URL map loads (test_import_weight).
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     book = Workbook()
     book.remove(book.active)
     taken: set[str] = set()

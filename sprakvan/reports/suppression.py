@@ -15,9 +15,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
-from scipy.optimize import linprog
-
 SMALL = "<5"
 HIDDEN = "–"
 WITHHELD = "×"
@@ -80,6 +77,10 @@ def interval(
     withheld: frozenset[Cell] = frozenset(),
 ) -> tuple[float, float]:
     """The smallest and largest value the target can take given what is shown."""
+    # numpy and scipy on the first check, not when the URL map loads (see test_import_weight).
+    import numpy as np
+    from scipy.optimize import linprog
+
     unknown = sorted(small | hidden | withheld)
     index = {cell: k for k, cell in enumerate(unknown)}
     a_eq, b_eq = [], []

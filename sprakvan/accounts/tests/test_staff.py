@@ -35,8 +35,9 @@ def test_nobody_can_sign_up_without_an_invitation(client: Client) -> None:
 
 
 def test_a_coordinator_invites_a_leader_who_accepts_and_gets_the_role(
-    coordinator: User, client_for: Any, programme: Programme
+    coordinator: User, client_for: Any, programme: Programme, frozen_now: Any
 ) -> None:
+    # The token is signed with the second it was made; the mail's and ours must be the same.
     client_for(coordinator).post(
         reverse("accounts:staff_list"),
         {"email": "Lina@Example.org", "first_name": "Lina", "role": "activity_leader"},

@@ -78,7 +78,11 @@ class Session(models.Model):
         ordering = ["date", "start_time", "id"]
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
-        indexes = [models.Index(fields=["programme", "date"])]
+        # (activity, date): an activity's sessions in a window, e.g. the door list's regulars.
+        indexes = [
+            models.Index(fields=["programme", "date"]),
+            models.Index(fields=["activity", "date"], name="session_activity_date"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["schedule", "occurrence"],

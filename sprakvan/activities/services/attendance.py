@@ -118,18 +118,19 @@ def add_new_person(
 
 
 def regulars_of(session: Session, *, days: int = REGULAR_WINDOW_DAYS) -> QuerySet[Participant]:
-    """People who came to this activity in the months before the session, or are ticked now."""
+    """People who came to this activity in the months before the session, or are ticked now.
+
+    One query, flat as the activity's history grows: the window's sessions come from the
+    (activity, date) index, their attendance from the (session, participant) one; sessions
+    before the window or after this one are never read (bench/attendance_page.py)."""
     since = session.date - datetime.timedelta(days=days)
-    earlier = Attendance.objects.filter(
-        participant=OuterRef("pk"),
-        session__activity_id=session.activity_id,
-        session__date__gte=since,
-        session__date__lte=session.date,
-    )
+    window = Session.objects.filter(
+        activity_id=session.activity_id, date__gte=since, date__lte=session.date
+    ).values("pk")
+    came = Attendance.objects.filter(session__in=window).values("participant_id")
     return (
-        Participant.objects.filter(programme_id=session.programme_id)
+        Participant.objects.filter(programme_id=session.programme_id, pk__in=came)
         .current()
-        .filter(Exists(earlier))
         .order_by("first_name", "last_name", "id")
     )
 

@@ -17,7 +17,8 @@ from .factories import ActivityFactory, SessionFactory, VenueFactory
 
 
 @pytest.fixture
-def today() -> datetime.date:
+def today(frozen_now: datetime.datetime) -> datetime.date:
+    """A frozen Wednesday: the views' "today" and the test's cannot part at midnight."""
     return timezone.localdate()
 
 

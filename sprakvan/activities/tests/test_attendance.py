@@ -234,3 +234,19 @@ def test_only_a_coordinator_moves_a_session(client_for, leader, coordinator, ses
     assert response.status_code == 302
     session.refresh_from_db()
     assert session.date == new_date and session.start_time == datetime.time(17)
+
+
+def test_regulars_count_neither_a_session_long_ago_nor_one_ahead(session):
+    """Only the window before the session counts: not a visit years ago, nor a future session
+    someone is already ticked for (a list filled in ahead by mistake)."""
+    long_ago = ParticipantFactory(programme=session.programme, first_name="Dawit")
+    ahead = ParticipantFactory(programme=session.programme, first_name="Hodan")
+    recent = ParticipantFactory(programme=session.programme, first_name="Leyla")
+    for person, days in ((long_ago, -3650), (ahead, 7), (recent, -7)):
+        Attendance.objects.create(
+            session=SessionFactory(
+                activity=session.activity, date=session.date + datetime.timedelta(days=days)
+            ),
+            participant=person,
+        )
+    assert list(services.regulars_of(session)) == [recent]

@@ -25,7 +25,8 @@ from sprakvan.messaging.models import Kind, Message
 from sprakvan.messaging.tests.people import SWEDEN, consenting
 from sprakvan.participants.models import Participant
 
-pytestmark = pytest.mark.django_db
+# "Today" is read by the test and the code: a frozen clock keeps midnight out.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_now")]
 
 TUESDAY = datetime.date(2026, 12, 8)
 

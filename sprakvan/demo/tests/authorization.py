@@ -330,6 +330,22 @@ def accessibility_report(world: World) -> dict[str, Any]:
     return {"pk": report.pk}
 
 
+def api_token(world: World) -> dict[str, Any]:
+    """An API token of the world's own programme (issue 17)."""
+    from sprakvan.api.models import TokenRole
+    from sprakvan.api.services import create_token
+
+    programme = world.regular.programme  # the other side's `programme` is Vi ses (for slugs)
+    token, _secret = create_token(
+        programme, name="matrix", role=TokenRole.DOOR, scopes=[], created_by=world.coordinator
+    )
+    return {"pk": token.pk}
+
+
+def api_slug(world: World) -> dict[str, Any]:
+    return {"slug": world.programme.slug}
+
+
 # URL prefixes of routes that are not ours (Django's admin, allauth, i18n): any route under
 # them whose view is not in sprakvan passes the completeness test; TABLE samples one of each.
 NOT_OURS = {
@@ -341,6 +357,8 @@ NOT_OURS = {
 TABLE: dict[str, Row] = {
     # core
     "core:home": Row(get=everyone(200)),
+    # The probe's answer for everyone alike; 503 here: no worker or tick has beaten in the test.
+    "healthz": Row(get=everyone(503)),
     "home:start": Row(get=everyone(200)),
     "accounts:programme_switch": Row(get=POST_ONLY, post=everyone(ALLOWED)),
     "accounts:programme_list": Row(get=platform_admin(200)),
@@ -690,6 +708,23 @@ TABLE: dict[str, Row] = {
     "accessibility:report_handle": Row(
         get=POST_ONLY, post=COORDINATOR_CHANGES, kwargs=accessibility_report, cross=Cross.STAFF
     ),
+    # api: the coordinator's token pages; the API itself answers a bearer token only, so a
+    # login gets what no login gets (its roles × tokens are in sprakvan/api/tests)
+    "api:token_list": Row(get=COORDINATOR_ONLY, post=COORDINATOR_CHANGES),
+    "api:token_revoke_confirm": Row(get=COORDINATOR_ONLY, kwargs=api_token, cross=Cross.STAFF),
+    "api:token_revoke": Row(
+        get=POST_ONLY, post=COORDINATOR_CHANGES, kwargs=api_token, cross=Cross.STAFF
+    ),
+    "api_v1:api-root": Row(get=everyone(404)),  # ninja's root: nothing at /api/v1/ itself
+    "api_v1:openapi-json": Row(get=everyone(200)),
+    "api_v1:openapi-view": Row(get=everyone(200)),
+    "api_v1:statistics": Row(get=everyone(401), kwargs=api_slug),
+    "api_v1:activities": Row(get=everyone(200), kwargs=api_slug),
+    "api_v1:sessions": Row(get=everyone(200), kwargs=api_slug),
+    "api_v1:participants": Row(get=everyone(401)),
+    "api_v1:pairs": Row(get=everyone(401)),
+    "api_v1:attendance": Row(get=everyone(401), post=everyone(401)),
+    "api_v1:attendance_record": Row(get=everyone(401), post=everyone(401)),
     # not ours: a sample of each, the rest is covered by NOT_OURS
     "admin:index": Row(
         get={**everyone(REDIRECT), Role.PLATFORM_ADMIN: 200},

@@ -18,7 +18,8 @@ from sprakvan.reports.models import Goal, GoalKind, Measure
 
 from .worlds import add_things
 
-pytestmark = pytest.mark.django_db
+# "Today" is read by the world, the page and the test: a frozen clock keeps midnight out.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_now")]
 
 
 def _home(client_for: Any, user: User) -> tuple[Any, str]:

@@ -21,7 +21,8 @@ from sprakvan.participants.tests.factories import ParticipantFactory
 from sprakvan.partners.models import Referral
 from sprakvan.partners.tests.factories import ReferralFactory
 
-pytestmark = pytest.mark.django_db
+# "Today" is read by the world, the page and the test: a frozen clock keeps midnight out.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_now")]
 
 CARD = re.compile(
     r'<a class="card[^"]*" href="(?P<url>[^"]+)">.*?'

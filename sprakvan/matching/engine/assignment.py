@@ -21,7 +21,6 @@ from __future__ import annotations
 from typing import Literal
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 
 from .problem import BLOCK_ELEMENTS as BLOCK_ELEMENTS
 from .problem import WORKERS as WORKERS
@@ -94,6 +93,8 @@ def _solve_dense(problem: Problem) -> list[tuple[int, int]]:
             cost[start:stop] = block
 
     in_blocks(rows, slots, fill)
+    from scipy.optimize import linear_sum_assignment  # scipy when solving, not with the URL map
+
     row_ind, col_ind = linear_sum_assignment(cost)
     paired = cost[row_ind, col_ind] < 0
     row_ind, col_ind = row_ind[paired], col_ind[paired]

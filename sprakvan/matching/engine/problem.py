@@ -7,8 +7,6 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
-from scipy.sparse import csr_array
-from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
 BLOCK_ELEMENTS = 1 << 21  # about 8 MB per float32 temporary while scanning the scores
 WORKERS = max(1, min(4, len(os.sched_getaffinity(0))))
@@ -73,6 +71,10 @@ class Problem:
 
     def match(self, rows: np.ndarray, cols: np.ndarray, costs: np.ndarray) -> np.ndarray:
         """Column assigned to each row by LAPJVsp on the given slot graph."""
+        # scipy when solving, not when the URL map loads (core/tests/test_import_weight.py)
+        from scipy.sparse import csr_array
+        from scipy.sparse.csgraph import min_weight_full_bipartite_matching
+
         size = self.rows.size
         graph = csr_array((costs, (rows, cols)), shape=(size, self.slots + size))
         row_ind, col_ind = min_weight_full_bipartite_matching(graph)

@@ -19,7 +19,8 @@ from sprakvan.messaging.models import Kind, Message
 from sprakvan.participants.consents import give_consent
 from sprakvan.participants.models import Channel, ConsentPurpose, Participant
 
-pytestmark = pytest.mark.django_db
+# "Today" is read by the test and the code: a frozen clock keeps midnight out.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_now")]
 STOCKHOLM = timezone.get_default_timezone()
 START = datetime.date(2026, 3, 2)
 

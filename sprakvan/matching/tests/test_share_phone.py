@@ -16,7 +16,8 @@ from sprakvan.messaging.models import Kind, Message
 from sprakvan.participants.consents import give_consent
 from sprakvan.participants.models import Channel, ConsentPurpose, Participant
 
-pytestmark = pytest.mark.django_db
+# "Today" is read by the test and the code: a frozen clock keeps midnight out.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_now")]
 
 
 def _agrees_to_sms(*people: Participant) -> None:

@@ -26,7 +26,8 @@ from sprakvan.participants.tests.factories import ParticipantFactory
 if TYPE_CHECKING:
     from django.test.client import _MonkeyPatchedWSGIResponse as TestResponse
 
-pytestmark = pytest.mark.django_db
+# "Today" is read by the test and the code: a frozen clock keeps midnight out.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_now")]
 Status_ = Message.Status
 
 

@@ -141,6 +141,7 @@ def test_the_log_filters_by_object_type_and_id(
     assert _rows(client, url, object_id=amina.pk + 1000) == []
 
 
+@pytest.mark.usefixtures("frozen_now")  # the events, the filter and "today" on one day
 def test_the_log_filters_by_date_range(
     client_for: Any, coordinator: User, programme: Programme, events: dict[str, AuditEvent]
 ) -> None:

@@ -48,6 +48,7 @@ def coordinator_client(coordinator: User, client_for: Any) -> Client:
     return client_for(coordinator)
 
 
+@pytest.mark.usefixtures("frozen_now")  # the days waited are counted here and in the page
 def test_the_list_shows_the_programme_s_participants_with_days_waited(
     coordinator_client: Client, amina: Participant, other_programme: Programme
 ) -> None:

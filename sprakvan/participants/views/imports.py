@@ -11,8 +11,6 @@ from django.shortcuts import render
 from django.utils.functional import Promise
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from sprakvan.accounts.access import ProgrammeRequest, coordinator_view
 
@@ -84,6 +82,9 @@ def import_template(request: ProgrammeRequest, extension: str) -> HttpResponse:
         # With a byte order mark, so that Excel reads å, ä and ö right.
         response = HttpResponse(text.getvalue().encode("utf-8-sig"), content_type="text/csv")
     elif extension == "xlsx":
+        from openpyxl import Workbook  # here, not when the URL map loads (test_import_weight)
+        from openpyxl.styles import Font
+
         book = Workbook(write_only=False)
         sheet = book.create_sheet(index=0)
         book.remove(book.worksheets[1])  # the default sheet, typed as optional

@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 
+import pytest
 from django.contrib.messages import get_messages
 from django.test import Client
 from django.urls import reverse
@@ -151,6 +152,7 @@ def test_the_contribution_question_and_the_removal_name_the_party_and_year(
     ]
 
 
+@pytest.mark.usefixtures("frozen_now")  # "this year" here and in the page, even at New Year
 def test_finances_open_on_the_current_year_even_with_only_older_figures(
     client_for: ClientFor, coordinator: User, programme: Programme
 ) -> None:

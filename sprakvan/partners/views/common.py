@@ -6,7 +6,6 @@ import mimetypes
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
-import segno
 from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation
 from django.db.models.fields.files import FieldFile
@@ -32,6 +31,8 @@ def registration_link(
 
 
 def qr_response(link: str, filename: str) -> HttpResponse:
+    import segno  # on the first code drawn, not when the URL map loads (test_import_weight)
+
     response = HttpResponse(
         segno.make(link, error="m").svg_inline(scale=6, border=2), content_type="image/svg+xml"
     )

@@ -665,7 +665,7 @@ def test_the_coordinators_privacy_pages_are_clean_for_axe(
     page.goto(live_server.url + settings_url())
     assert axe_violations(page) == []
     page.locator("#id_retention_months").fill("200")
-    page.locator("form button[type=submit]").first.click()
+    page.locator("form:has(#id_retention_months) button[type=submit]").first.click()
     page.wait_for_load_state()
     assert axe_violations(page) == []
     page.goto(live_server.url + reverse("privacy:publish_notice"))

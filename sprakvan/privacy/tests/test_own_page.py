@@ -45,7 +45,8 @@ from sprakvan.privacy.models import PrivacySettings
 from sprakvan.privacy.own.changes import leave_programme, pause_participant
 from sprakvan.privacy.session import sign_in
 
-pytestmark = pytest.mark.django_db
+# "Today" is read by the test and the code: a frozen clock keeps midnight out.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_now")]
 GIVEN = datetime.datetime(2025, 3, 1, 12, tzinfo=datetime.UTC)
 
 

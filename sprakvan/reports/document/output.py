@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from sprakvan.core.pdf import html_to_pdf
 
 from ..charts import Chart
-from ..make_docx_template import style_table
 from ..numbers import cell as number_cell
 from ..tables import Table
 from .content import DOCUMENT_LANGUAGE, Content
@@ -45,6 +44,8 @@ def _insert_tables(data: bytes, tables: dict[str, Table], charts: list[Chart]) -
     give each chart (in the document's order) its description as alternative text."""
     from docx import Document
     from docx.oxml.ns import qn
+
+    from ..make_docx_template import style_table  # python-docx: only when a document is made
 
     doc = Document(io.BytesIO(data))
     for paragraph in list(doc.paragraphs):

@@ -16,8 +16,10 @@ from django.core.management.base import CommandError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from sprakvan.core.health import TICK_KIND, record_pulse
 from sprakvan.core.management.periodic import PeriodicCommand
 from sprakvan.core.models import TickRun
+from sprakvan.core.tasks import worker_heartbeat
 
 logger = logging.getLogger(__name__)
 
@@ -62,6 +64,9 @@ class Command(PeriodicCommand):
                 failed.append(name)
                 if daily:
                     TickRun.objects.filter(job=name, day=day).delete()
+        # /healthz reads both: tick ran, and a worker (even an idle one) takes tasks.
+        record_pulse(TICK_KIND)
+        transaction.on_commit(worker_heartbeat.enqueue)
         if failed:
             raise CommandError(f"tick: failed: {', '.join(failed)}")
 

@@ -1,0 +1,109 @@
+"""CPU time of `manage.py check` against an empty Django project's, as a ratio (issue 17).
+
+Every manage.py process (cron jobs, the task worker, each deploy step) pays the import of the
+URL map. The yardstick is an empty `django-admin startproject` whose settings import the
+third-party libraries our URL map truly needs (django-ninja, allauth with MFA, axes,
+phonenumbers, icalendar, httpx, whitenoise, environ): everything beyond that is ours to
+avoid. The median of a few runs of each, in one go, since a loaded machine varies by a third.
+
+    .venv/bin/python bench/startup.py [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NEEDED = [
+    "ninja",
+    "allauth.account.views",
+    "allauth.mfa.base.views",
+    "axes.handlers.database",
+    "phonenumber_field.modelfields",
+    "icalendar",
+    "httpx",
+    "whitenoise.middleware",
+    "environ",
+    "django_htmx.middleware",
+]
+
+APPS = """
+INSTALLED_APPS += ["allauth", "allauth.account", "allauth.mfa", "axes", "phonenumber_field",
+                   "django_htmx", "ninja"]
+MIDDLEWARE += ["allauth.account.middleware.AccountMiddleware"]
+"""
+
+
+def cpu_seconds(command: list[str], cwd: Path, env: dict[str, str]) -> float:
+    """User + system CPU seconds of one child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(command, cwd=cwd, env=env, check=True, capture_output=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def median(command: list[str], cwd: Path, env: dict[str, str], runs: int) -> float:
+    cpu_seconds(command, cwd, env)  # warm the .pyc files and the page cache
+    return statistics.median(cpu_seconds(command, cwd, env) for _ in range(runs))
+
+
+def empty_project(where: Path, *, with_libraries: bool) -> Path:
+    where.mkdir()
+    subprocess.run(
+        [sys.executable, "-m", "django", "startproject", "empty", str(where)],
+        check=True,
+        capture_output=True,
+    )
+    if with_libraries:
+        settings = where / "empty" / "settings.py"
+        settings.write_text(settings.read_text() + APPS)
+        # In the URL map, where ours imports them: allauth's views need the apps loaded.
+        urls = where / "empty" / "urls.py"
+        imports = "".join(f"import {name}  # noqa\n" for name in NEEDED)
+        urls.write_text(urls.read_text() + "\n" + imports)
+    return where
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--before", type=Path, help="another checkout (git archive HEAD) to measure alongside"
+    )
+    args = parser.parse_args()
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": ""}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    check = [sys.executable, "manage.py", "check"]
+    with tempfile.TemporaryDirectory() as tmp:
+        bare = empty_project(Path(tmp) / "bare", with_libraries=False)
+        libs = empty_project(Path(tmp) / "libs", with_libraries=True)
+        results = {
+            "empty project": median(check, bare, env, args.runs),
+            "empty project + needed libraries": median(check, libs, env, args.runs),
+            "sprakvan check": median(check, ROOT, env, args.runs),
+            "sprakvan propose_pairs --help": median(
+                [sys.executable, "manage.py", "propose_pairs", "--help"], ROOT, env, args.runs
+            ),
+        }
+        if args.before:
+            results["before: sprakvan check"] = median(check, args.before, env, args.runs)
+            results["before: propose_pairs --help"] = median(
+                [sys.executable, "manage.py", "propose_pairs", "--help"],
+                args.before,
+                env,
+                args.runs,
+            )
+    yardstick = results["empty project + needed libraries"]
+    for name, seconds in results.items():
+        print(f"{name:<36} {seconds:6.2f} s CPU  {seconds / yardstick:5.2f}×")
+
+
+if __name__ == "__main__":
+    main()

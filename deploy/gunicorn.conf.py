@@ -1,0 +1,49 @@
+"""gunicorn's settings for Språkvän, all from the environment (scripts/serve-production.sh, systemd).
+
+The worker model (processes × threads) is chosen by measurement: see docs/performance.md.
+gunicorn's own access log is off: sprakvan.core.requestlog writes one line per request
+(with the route name instead of the path, and no query string), in the same JSON as the rest.
+"""
+
+import os
+
+bind = os.environ.get("GUNICORN_BIND", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
+workers = int(os.environ.get("GUNICORN_WORKERS", "2"))
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+worker_class = "gthread" if threads > 1 else "sync"
+# A request that runs longer than this is killed; reports are built in the background.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
+# On HUP (systemctl reload) or TERM, requests in flight get this long to finish.
+graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
+keepalive = 5
+# Recycle workers now and then so a slow leak cannot grow without bound.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
+max_requests_jitter = max_requests // 10
+# Load the application in each worker, so `systemctl reload` (HUP) picks up new code.
+preload_app = False
+wsgi_app = "config.wsgi:application"
+
+accesslog = None
+errorlog = "-"
+loglevel = os.environ.get("LOG_LEVEL", "info").lower()
+
+_debug = os.environ.get("DEBUG", "true").lower() in ("1", "true", "yes", "on")
+if os.environ.get("LOG_FORMAT", "text" if _debug else "json") == "json":
+    # gunicorn's own lines (start, worker boot, timeouts) as JSON lines too.
+    logconfig_dict = {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"json": {"()": "sprakvan.core.logging.JsonFormatter"}},
+        "handlers": {
+            "error_console": {
+                "class": "logging.StreamHandler",
+                "formatter": "json",
+                "stream": "ext://sys.stderr",
+            }
+        },
+        # gunicorn merges this over its defaults key by key, so the root names our handler.
+        "root": {"handlers": ["error_console"], "level": "INFO"},
+        "loggers": {
+            "gunicorn.error": {"handlers": ["error_console"], "level": "INFO", "propagate": False}
+        },
+    }
