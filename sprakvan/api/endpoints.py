@@ -15,7 +15,6 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Field, NinjaAPI, Query, Schema, Status
 from ninja.errors import HttpError
-from ninja.openapi.docs import Swagger
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from sprakvan.accounts.access import get_programme_or_404
@@ -31,6 +30,7 @@ from sprakvan.reports.tables import Table, Value
 from sprakvan.reports.viewer import viewer_tables
 
 from .auth import RateLimited, TokenAuth, require_scope
+from .docs import Reference
 from .models import ApiToken, Scope, TokenRole
 from .schemas import (
     ActivityOut,
@@ -50,7 +50,7 @@ api = NinjaAPI(
     title="Språkvän API",
     version="1",
     urls_namespace="api_v1",
-    docs=Swagger(),
+    docs=Reference(),
     docs_url="/docs",
     openapi_url="/openapi.json",
 )

@@ -154,6 +154,8 @@ def test_the_coordinators_menu_fits_passes_axe_and_opens_by_keyboard(
     page.set_viewport_size(PHONE)
     assert not audit_link.is_visible()
     page.locator(".navbar-toggler").click()
+    # The menu slides open; a click on the group before it has finished can miss it.
+    page.locator("#staff-menu.collapse.show").wait_for(state="visible")
     settings_group.click()
     audit_link.wait_for(state="visible")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
