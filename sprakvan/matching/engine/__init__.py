@@ -216,7 +216,7 @@ def assign(result: ScoreResult, *, method: Method = "auto") -> list[Proposal]:
     """Exact optimum over `result`: the most pairs first, then the highest total score.
 
     The methods and why the optimum is exact are described in `assignment`; "auto" picks the
-    one measured fastest for the size.
+    one measured fastest for the pool's size, crowding and density (`choose_method`).
     """
     pairs = assignment.solve(result.milli, result.volunteers.capacity, method)
     return [result.proposal(i, j) for i, j in sorted(pairs)]

@@ -5,11 +5,29 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 
 import numpy as np
 
 BLOCK_ELEMENTS = 1 << 21  # about 8 MB per float32 temporary while scanning the scores
 WORKERS = max(1, min(4, len(os.sched_getaffinity(0))))
+
+
+@dataclass
+class SolveReport:
+    """What `assignment.solve` did, for benchmarks and tests (pass one in to have it filled).
+
+    `method` is the solver that ran ("auto" resolved), `density` the share of the newcomers ×
+    places that are feasible, `solves` the LAPJVsp solves of the pruned method; `gave_up`
+    says why its guard stopped it ("solves", "seconds") and `finished_by` which solver then
+    found the optimum ("sparse", or "dense" for a crowded pool).
+    """
+
+    method: str = ""
+    density: float = 0.0
+    solves: int = 0
+    gave_up: str = ""
+    finished_by: str = ""
 
 
 class Problem:
