@@ -76,10 +76,15 @@ audit: setup
 	@$(VENV)/bin/pip-audit -r $(VENV)/audit-requirements.txt --no-deps --disable-pip --progress-spinner off \
 	|| echo "pip-audit: advisories above (or the advisory database was unreachable); not a failure"
 
+# bench/run.py runs matching.py and reports.py; the others here are theirs to run
+# (matching_solvers.py --large adds the pools up to 12,000 x 7,000, about 20 minutes).
 bench: setup
 	$(PY) bench/run.py
 	$(PY) bench/messaging_bench.py --database sqlite
 	$(PY) bench/messaging_bench.py --database postgres
+	$(PY) bench/startup.py
+	$(PY) bench/attendance_page.py
+	$(PY) bench/matching_solvers.py
 
 # The load test (optional, not part of bench): needs PostgreSQL and takes about half an hour;
 # LOAD_ARGS=--quick tries it in a few minutes. See docs/performance.md, "Load".

@@ -1,5 +1,6 @@
 """Språkvän settings: one file, every value from the environment with a safe development default."""
 
+import logging
 from datetime import timedelta
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from whitenoise.compress import Compressor
 
 from config.secrets import production_secret_key
+from sprakvan.core.logging import log_level
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -303,6 +305,8 @@ CACHES = {"default": env.cache_url("CACHE_URL", default=f"filecache://{BASE_DIR 
 LOG_FORMAT = env.str("LOG_FORMAT", default="text" if DEBUG else "json")
 if LOG_FORMAT not in ("json", "text"):
     raise ImproperlyConfigured("LOG_FORMAT must be json or text")
+# Any case (deploy/gunicorn.conf.py reads it the same way); an unknown level stops start-up.
+LOG_LEVEL = log_level(env.str("LOG_LEVEL", default="INFO"))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -314,10 +318,13 @@ LOGGING = {
         "text": {"format": "%(message)s"},
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "django.server": {"handlers": ["console"], "filters": ["strip_query"], "propagate": False},
         "django.request": {"filters": ["strip_query"]},
     },
 }
+# Python's warnings (a missing directory, a deprecation) become log records too, so that with
+# LOG_FORMAT=json every line on stderr is JSON, not a warning's two lines of text.
+logging.captureWarnings(LOG_FORMAT == "json")

@@ -7,6 +7,8 @@ gunicorn's own access log is off: sprakvan.core.requestlog writes one line per r
 
 import os
 
+from sprakvan.core.logging import log_level
+
 bind = os.environ.get("GUNICORN_BIND", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
 workers = int(os.environ.get("GUNICORN_WORKERS", "2"))
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
@@ -23,13 +25,22 @@ max_requests_jitter = max_requests // 10
 preload_app = False
 wsgi_app = "config.wsgi:application"
 
+# Nothing here uses gunicornc, and the default socket path is one per user: two servers on one
+# host (prod-check beside a test, two sites) would replace each other's.
+control_socket_disable = True
+
 accesslog = None
 errorlog = "-"
-loglevel = os.environ.get("LOG_LEVEL", "info").lower()
+# The same level, read the same way, as Django's LOGGING (config/settings.py): any case, and an
+# unknown level stops the master with a message naming LOG_LEVEL rather than each worker later.
+_level = log_level(os.environ.get("LOG_LEVEL", "INFO"))
+loglevel = _level.lower()
 
 _debug = os.environ.get("DEBUG", "true").lower() in ("1", "true", "yes", "on")
 if os.environ.get("LOG_FORMAT", "text" if _debug else "json") == "json":
-    # gunicorn's own lines (start, worker boot, timeouts) as JSON lines too.
+    # gunicorn's own lines (start, worker boot, timeouts) as JSON lines too. gunicorn replaces
+    # its defaults' top-level keys with these (dict.update), so every key it uses is here whole:
+    # its default root names a "console" handler this dict would otherwise not define.
     logconfig_dict = {
         "version": 1,
         "disable_existing_loggers": False,
@@ -41,9 +52,8 @@ if os.environ.get("LOG_FORMAT", "text" if _debug else "json") == "json":
                 "stream": "ext://sys.stderr",
             }
         },
-        # gunicorn merges this over its defaults key by key, so the root names our handler.
-        "root": {"handlers": ["error_console"], "level": "INFO"},
+        "root": {"handlers": ["error_console"], "level": _level},
         "loggers": {
-            "gunicorn.error": {"handlers": ["error_console"], "level": "INFO", "propagate": False}
+            "gunicorn.error": {"handlers": ["error_console"], "level": _level, "propagate": False}
         },
     }

@@ -1,9 +1,28 @@
-"""Log filters: query strings (searches by name or phone) never reach a log line."""
+"""Log filters and formats: the level from LOG_LEVEL, JSON lines, no query strings in a line."""
 
 import json
 import logging
 import re
 from datetime import UTC, datetime
+
+from django.core.exceptions import ImproperlyConfigured
+
+LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+def log_level(value: str, *, variable: str = "LOG_LEVEL") -> str:
+    """`info`, ` Info ` or `INFO` → "INFO"; anything else is an error naming the variable.
+
+    The logging module knows only the upper-case names, and a level it does not know fails
+    Django's dictConfig in every gunicorn worker ("Unable to configure root logger").
+    """
+    level = value.strip().upper()
+    if level not in LEVELS:
+        raise ImproperlyConfigured(
+            f"{variable} must be one of {', '.join(LEVELS)} (any case), not {value!r}."
+        )
+    return level
+
 
 QUERY_STRING = re.compile(r"\?[^\s\"']*")
 
