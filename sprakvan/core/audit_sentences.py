@@ -123,6 +123,8 @@ SENTENCES: dict[str, Promise] = {
     "privacy.sign_in.used": _("The participant signed in to their own page"),
     # reports
     "reports.document.downloaded": _("The partner-dialogue document was downloaded"),
+    "reports.document_build.failed": _("Building the partner-dialogue document failed"),
+    "reports.document_build.retried": _("A failed partner-dialogue document was built again"),
     "reports.document_text.saved": _("A text of the partner-dialogue document was saved"),
     "reports.export.downloaded": _("A report table was downloaded"),
     "reports.goal.changed": _("A goal was changed"),

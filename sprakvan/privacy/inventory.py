@@ -67,6 +67,7 @@ NOBODY = "nobody (a hash of the code)"
 AUDIT_READERS = "coordinator (own programme); platform admin"
 DOCUMENT_PERIOD = "with the partner-dialogue document (the agreement's documentation duty)"
 REPORT_CONTACT_PERIOD = "until the coordinator marks the report handled (after answering)"
+BUILT_FILE_PERIOD = "until the day after it was built (deleted by the daily tick)"
 
 _P = "participants.Participant"
 
@@ -277,6 +278,15 @@ INVENTORY: tuple[PersonalField, ...] = (
         (PUBLIC_TASK, DIALOGUE, DOCUMENT_PERIOD),
         ("participants", "who took part in the partner dialogue (staff and partners by name)"),
         ("signatures", "who signed the partner-dialogue document"),
+    ),
+    *_fields(
+        "reports.DocumentBuild",
+        (PUBLIC_TASK, DIALOGUE, BUILT_FILE_PERIOD),
+        (
+            "content",
+            "the partner-dialogue document as a PDF or Word file, kept so that asking again is "
+            "quick (it holds the dialogue's participants and signatories by name)",
+        ),
     ),
     *_fields(
         "accessibility.AccessibilityReport",

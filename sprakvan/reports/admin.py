@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from .models import DocumentText, Goal, StatisticsRecord
+from .models import DocumentBuild, DocumentText, Goal, StatisticsRecord
 
 
 @admin.register(Goal)
@@ -22,3 +22,11 @@ class StatisticsRecordAdmin(admin.ModelAdmin):
     list_display = ["programme", "period_start", "period_end", "filed_at"]
     list_filter = ["programme"]
     readonly_fields = ["figures", "filed_at", "filed_by"]
+
+
+@admin.register(DocumentBuild)
+class DocumentBuildAdmin(admin.ModelAdmin):
+    list_display = ["programme", "format", "period_start", "period_end", "state", "created_at"]
+    list_filter = ["programme", "state"]
+    exclude = ["content"]  # participants' figures leave only through the reports views
+    readonly_fields = ["inputs_key", "error"]

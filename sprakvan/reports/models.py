@@ -151,3 +151,63 @@ class StatisticsRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.programme} {self.period_start:%Y-%m-%d} – {self.period_end:%Y-%m-%d}"
+
+
+class DocumentBuild(models.Model):
+    """The partner-dialogue document as a file, built in the background and kept: `inputs_key`
+    digests everything it is made from (see builds.py), so the same inputs reuse the file and a
+    change in the data or the texts asks for a new one. The file is held in the database and
+    only ever leaves through the views' access check (a partner viewer's build is suppressed,
+    and only a partner viewer's request finds it)."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Waiting for a worker")
+        RUNNING = "running", _("Building the document")
+        DONE = "done", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    class Format(models.TextChoices):
+        PDF = "pdf", "PDF"
+        DOCX = "docx", "Word"
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="+")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    format = models.CharField(max_length=4, choices=Format.choices)
+    period_start = models.DateField()
+    period_end = models.DateField()
+    compare = models.CharField(max_length=20, blank=True)
+    suppressed = models.BooleanField()  # built for a partner viewer: small counts hidden
+    today = models.DateField()  # the day the figures are reckoned to
+    inputs_key = models.CharField(max_length=64, unique=True)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    step = models.CharField(max_length=40, blank=True)
+    percent = models.PositiveSmallIntegerField(default=0)
+    content = models.BinaryField(blank=True, default=b"")
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_end__gte=models.F("period_start")),
+                name="document_build_period_order",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.programme_id} {self.format} {self.period_start:%Y-%m-%d} {self.state}"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.state in (self.State.DONE, self.State.FAILED)
+
+    @property
+    def filename(self) -> str:
+        return (
+            f"partssamtal-{self.programme.slug}-{self.period_start:%Y%m%d}-"
+            f"{self.period_end:%Y%m%d}.{self.format}"
+        )

@@ -16,7 +16,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from sprakvan.accounts.access import (
     ProgrammeRequest,
@@ -26,16 +26,20 @@ from sprakvan.accounts.access import (
     viewer_view,
 )
 from sprakvan.accounts.models import Role
+from sprakvan.core import jobs
 from sprakvan.core.audit import log_action
+from sprakvan.core.htmx import is_htmx
 
 from . import document, exports
+from .builds import request_document
 from .charts import charts_for
 from .forms import SECTIONS, DocumentTextForm, GoalForm, compare_from, period_from
-from .models import DocumentText, Goal
+from .models import DocumentBuild, DocumentText, Goal
 from .report import Report, build, year_to_date
 from .services import delete_goal, file_statistics, save_document_text, save_goal
 from .statistics import COMPARE_PREVIOUS, Period
 from .tables import Table
+from .tasks import BUILD
 from .viewer import viewer_tables
 
 
@@ -229,19 +233,35 @@ def _sections(form: DocumentTextForm | None) -> list[dict[str, Any]]:
 
 @viewer_view
 def document_download(request: ProgrammeRequest, extension: str) -> HttpResponse:
+    """The document as a file. Excel is quick and made at once; PDF and Word are built by the
+    worker and kept: the same inputs give the kept file, otherwise this page shows the build's
+    progress. Asking for a file that is not built yet starts its build: like a cache it
+    changes nothing the user sees but the wait, and asking again reuses the same build."""
     if extension not in ("pdf", "docx", "xlsx"):
         raise Http404
     _form, period = _document_period(request)
-    content = _content(request, period, with_charts=extension != "xlsx")
-    stem = f"partssamtal-{request.programme.slug}-{period.start:%Y%m%d}-{period.end:%Y%m%d}"
-    if extension == "pdf":
-        response = HttpResponse(document.pdf_bytes(content), content_type="application/pdf")
-    elif extension == "docx":
-        response = HttpResponse(document.docx_bytes(content), content_type=document.DOCX_TYPE)
-    elif extension == "xlsx":
+    if extension == "xlsx":
+        content = _content(request, period, with_charts=False)
         response = HttpResponse(document.xlsx(content), content_type=exports.XLSX_TYPE)
-    else:
-        raise Http404
+        _log_download(request, period, extension)
+        stem = f"partssamtal-{request.programme.slug}-{period.start:%Y%m%d}-{period.end:%Y%m%d}"
+        response["Content-Disposition"] = f'attachment; filename="{stem}.{extension}"'
+        return response
+    kept = request_document(
+        request.programme,
+        file_format=extension,
+        period=period,
+        compare=compare_from(request.GET),
+        suppressed=is_viewer(request),
+        today=timezone.localdate(),
+        requested_by=request.user,
+    )
+    if kept.state == DocumentBuild.State.DONE:
+        return _build_file(request, kept)
+    return _build_progress(request, kept)
+
+
+def _log_download(request: ProgrammeRequest, period: Period, extension: str) -> None:
     log_action(
         "reports.document.downloaded",
         programme=request.programme,
@@ -250,8 +270,59 @@ def document_download(request: ProgrammeRequest, extension: str) -> HttpResponse
         start=period.start.isoformat(),
         end=period.end.isoformat(),
     )
-    response["Content-Disposition"] = f'attachment; filename="{stem}.{extension}"'
+
+
+def _build_file(request: ProgrammeRequest, build: DocumentBuild) -> HttpResponse:
+    data = DocumentBuild.objects.filter(pk=build.pk).values_list("content", flat=True).first()
+    if data is None:  # replaced by a newer build a moment ago: ask again
+        return redirect(request.get_full_path())
+    content_type = "application/pdf" if build.format == "pdf" else document.DOCX_TYPE
+    response = HttpResponse(bytes(data), content_type=content_type)
+    _log_download(request, Period(build.period_start, build.period_end), build.format)
+    response["Content-Disposition"] = f'attachment; filename="{build.filename}"'
     return response
+
+
+def _get_build(request: ProgrammeRequest, pk: int) -> DocumentBuild:
+    """A build of this programme made for the user's kind of reader: a partner viewer never
+    reaches a coordinator's build (exact small counts), nor a coordinator a viewer's."""
+    builds = DocumentBuild.objects.defer("content").filter(suppressed=is_viewer(request))
+    return get_scoped(builds.select_related("programme"), request, pk=pk)
+
+
+def _build_progress(request: ProgrammeRequest, build: DocumentBuild) -> HttpResponse:
+    if jobs.fail_stale(BUILD, pks=[build.pk]):
+        build.refresh_from_db(fields=["state", "step", "percent", "error", "finished_at"])
+    query = _query(Period(build.period_start, build.period_end), build.compare)
+    # htmx polls the progress alone; opened on its own it is a whole page.
+    template = (
+        "reports/document_build.html#progress"
+        if is_htmx(request)
+        else "reports/document_build.html"
+    )
+    context = {
+        "build": build,
+        "download": reverse("reports:document_download", args=[build.format]) + query,
+        "back": reverse("reports:document") + query,
+    }
+    return render(request, template, context)
+
+
+@require_GET
+@viewer_view
+def document_build(request: ProgrammeRequest, pk: int) -> HttpResponse:
+    """The progress of a build, polled by its page; when done, the link to the file."""
+    return _build_progress(request, _get_build(request, pk))
+
+
+@require_POST
+@viewer_view
+def document_build_retry(request: ProgrammeRequest, pk: int) -> HttpResponse:
+    """Queue a failed build again."""
+    build = _get_build(request, pk)
+    if not jobs.retry(BUILD, build.pk, requested_by=request.user):
+        messages.info(request, _("This document has not failed, so there is nothing to retry."))
+    return redirect("reports:document_build", pk=build.pk)
 
 
 @require_POST

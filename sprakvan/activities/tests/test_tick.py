@@ -51,6 +51,8 @@ def test_the_daily_jobs_run_once_a_day_under_now(capsys: Any) -> None:
         ("expand_sessions", datetime.date(2026, 12, 8)),
         ("fail_stale_jobs", datetime.date(2026, 12, 7)),
         ("fail_stale_jobs", datetime.date(2026, 12, 8)),
+        ("purge_document_builds", datetime.date(2026, 12, 7)),
+        ("purge_document_builds", datetime.date(2026, 12, 8)),
         ("purge_expired", datetime.date(2026, 12, 7)),
         ("purge_expired", datetime.date(2026, 12, 8)),
         ("queue_waiting_news", datetime.date(2026, 12, 7)),

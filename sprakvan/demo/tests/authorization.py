@@ -38,7 +38,7 @@ if TYPE_CHECKING:
         Lead,
         Referral,
     )
-    from sprakvan.reports.models import Goal
+    from sprakvan.reports.models import DocumentBuild, Goal
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,7 @@ class World:
     budget_line: BudgetLine
     cost: Cost
     goal: Goal
+    document_build: DocumentBuild  # the coordinator's (exact counts): not a viewer's
     invitation_token: str
     checkin_token: str
 
@@ -581,6 +582,10 @@ TABLE: dict[str, Row] = {
     "reports:table_export": Row(get=READERS, kwargs=lambda w: {"slug": "all", "extension": "xlsx"}),
     "reports:document": Row(get=READERS, post=COORDINATOR_CHANGES),
     "reports:document_download": Row(get=READERS, kwargs=lambda w: {"extension": "docx"}),
+    "reports:document_build": Row(get=staff(200, C, partner_viewer=404), pk="document_build"),
+    "reports:document_build_retry": Row(
+        get=POST_ONLY, post=staff(ALLOWED, C, partner_viewer=404), pk="document_build"
+    ),
     "reports:document_file": Row(get=POST_ONLY, post=COORDINATOR_CHANGES),
     "reports:goal_list": Row(get=COORDINATOR_ONLY),
     "reports:goal_create": Row(get=COORDINATOR_ONLY, post=COORDINATOR_CHANGES),

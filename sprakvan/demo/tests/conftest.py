@@ -50,7 +50,7 @@ from sprakvan.partners.tests.factories import (
     ReferralFactory,
 )
 from sprakvan.privacy.session import sign_in
-from sprakvan.reports.models import Goal
+from sprakvan.reports.models import DocumentBuild, Goal
 
 from .authorization import REDIRECT, TABLE, Matrix, Role, World
 
@@ -129,6 +129,16 @@ def _world(
             title="More language friends than last year",
             kind="more_than_last_year",
             measure="new_pairs",
+        ),
+        document_build=DocumentBuild.objects.create(
+            programme=programme,
+            requested_by=coordinator,
+            format="pdf",
+            period_start=datetime.date(today.year, 1, 1),
+            period_end=today,
+            suppressed=False,  # the coordinator's: exact counts
+            today=today,
+            inputs_key=f"world-{programme.slug}",
         ),
         invitation_token=invitation_token(invitation),
         checkin_token=checkin.make_token(session.pk),

@@ -14,6 +14,7 @@ from sprakvan.activities.tests.factories import ActivityFactory, SessionFactory
 from sprakvan.core.models import AuditEvent, Programme
 from sprakvan.participants.models import Participant
 from sprakvan.participants.tests.factories import ParticipantFactory
+from sprakvan.reports.tests.fetch import fetch_document
 
 pytestmark = pytest.mark.django_db
 
@@ -83,9 +84,7 @@ def test_an_export_of_a_report_table_is_logged(
 def test_a_download_of_the_partner_document_is_logged(
     client_for: Any, coordinator: User, programme: Programme
 ) -> None:
-    response = client_for(coordinator).get(
-        reverse("reports:document_download", args=["docx"]) + "?start=2026-01-01&end=2026-06-30"
-    )
+    response = fetch_document(client_for(coordinator), "docx", "?start=2026-01-01&end=2026-06-30")
 
     assert response.status_code == 200
     event = _only("reports.document.downloaded")

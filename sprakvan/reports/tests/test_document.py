@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from django.core.management import call_command
 from django.test import Client
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 from docx import Document
@@ -14,6 +13,7 @@ from pypdf import PdfReader
 
 from sprakvan.accounts.models import User
 from sprakvan.reports.models import DocumentText
+from sprakvan.reports.tests.fetch import fetch_document
 
 from .conftest import KNOWN_NAME, KNOWN_PHONE, World
 
@@ -39,9 +39,7 @@ def test_the_pdf_opens_and_holds_the_results_and_the_coordinators_texts(
     world: World, coordinator: User, client_for: Callable[[User], Client]
 ) -> None:
     _texts(world)
-    response = client_for(coordinator).get(
-        reverse("reports:document_download", args=["pdf"]) + PERIOD
-    )
+    response = fetch_document(client_for(coordinator), "pdf", PERIOD)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     reader = PdfReader(io.BytesIO(response.content))
@@ -58,9 +56,7 @@ def test_the_word_document_opens_and_holds_the_results_table(
     world: World, coordinator: User, client_for: Callable[[User], Client]
 ) -> None:
     _texts(world)
-    response = client_for(coordinator).get(
-        reverse("reports:document_download", args=["docx"]) + PERIOD
-    )
+    response = fetch_document(client_for(coordinator), "docx", PERIOD)
     assert response.status_code == 200
     document = Document(io.BytesIO(response.content))
     paragraphs = "\n".join(p.text for p in document.paragraphs)
@@ -81,9 +77,7 @@ def test_the_word_document_opens_and_holds_the_results_table(
 def test_the_partner_viewers_document_has_no_personal_data_and_hides_small_counts(
     world: World, partner_viewer: User, client_for: Callable[[User], Client]
 ) -> None:
-    response = client_for(partner_viewer).get(
-        reverse("reports:document_download", args=["pdf"]) + PERIOD
-    )
+    response = fetch_document(client_for(partner_viewer), "pdf", PERIOD)
     text = _pdf_text(response.content)
     assert KNOWN_NAME not in text and KNOWN_PHONE not in text
     assert "10 (6" in text  # 10 newcomers, 6 women: both 5 or more
@@ -134,8 +128,8 @@ def test_a_section_of_only_free_text_without_text_is_left_out(
         placeholder = gettext("No text written yet.")
 
     def documents() -> tuple[str, list[str]]:
-        pdf = client.get(reverse("reports:document_download", args=["pdf"]) + PERIOD)
-        docx = client.get(reverse("reports:document_download", args=["docx"]) + PERIOD)
+        pdf = fetch_document(client, "pdf", PERIOD)
+        docx = fetch_document(client, "docx", PERIOD)
         word = Document(io.BytesIO(docx.content))
         word_headings = [
             p.text for p in word.paragraphs if p.style and p.style.name.startswith("Heading")

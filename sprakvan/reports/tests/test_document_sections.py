@@ -21,6 +21,7 @@ from sprakvan.reports.document import activities as parts
 from sprakvan.reports.document import build_content, document_tables
 from sprakvan.reports.models import DocumentText
 from sprakvan.reports.statistics import Period
+from sprakvan.reports.tests.fetch import fetch_document
 
 from .conftest import World
 
@@ -250,9 +251,7 @@ def test_the_pdf_holds_every_section_of_the_source_in_its_order_with_its_text(
     world: World, coordinator: User, client_for: Callable[[User], Client]
 ) -> None:
     _every_text(world)
-    response = client_for(coordinator).get(
-        reverse("reports:document_download", args=["pdf"]) + QUERY
-    )
+    response = fetch_document(client_for(coordinator), "pdf", QUERY)
     reader = PdfReader(io.BytesIO(response.content))
     lines = [line.strip() for page in reader.pages for line in page.extract_text().splitlines()]
     titles = [_sv(t) for t in ("Background", "Activities", "Results", "Future", "Finances")]

@@ -45,6 +45,7 @@ from sprakvan.privacy.services import erase_participant
 from sprakvan.reports.queries import report
 from sprakvan.reports.report import build
 from sprakvan.reports.statistics import Period, figures_as_json
+from sprakvan.reports.tests.fetch import fetch_document
 
 from .conftest import World
 
@@ -299,9 +300,9 @@ def every_export(
             if slug != "all":
                 csv_url = reverse("reports:table_export", args=[slug, "csv"]) + QUERY_2019
                 texts[f"{role} {slug}.csv"] = _csv_text(client.get(csv_url).content)
-        pdf = client.get(reverse("reports:document_download", args=["pdf"]) + QUERY_2019)
+        pdf = fetch_document(client, "pdf", QUERY_2019)
         texts[f"{role} partssamtal.pdf"] = _pdf_text(pdf.content, tmp_path)
-        docx = client.get(reverse("reports:document_download", args=["docx"]) + QUERY_2019)
+        docx = fetch_document(client, "docx", QUERY_2019)
         texts[f"{role} partssamtal.docx"] = _docx_text(docx.content)
     for fmt in ("json", "xlsx"):
         output = tmp_path / f"report.{fmt}"

@@ -7,11 +7,11 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from django.test import Client
-from django.urls import reverse
 from docx import Document
 
 from sprakvan.accounts.models import User
 from sprakvan.reports.numbers import NBSP, cell
+from sprakvan.reports.tests.fetch import fetch_document
 
 from .conftest import World
 
@@ -29,9 +29,7 @@ def test_a_cell_is_written_the_swedish_way() -> None:
 def test_the_word_documents_tables_have_decimal_commas(
     world: World, coordinator: User, client_for: Callable[[User], Client]
 ) -> None:
-    response = client_for(coordinator).get(
-        reverse("reports:document_download", args=["docx"]) + "?start=2019-01-01&end=2019-12-31"
-    )
+    response = fetch_document(client_for(coordinator), "docx", "?start=2019-01-01&end=2019-12-31")
     document = Document(io.BytesIO(response.content))
     cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
 

@@ -29,6 +29,7 @@ DAILY = [
     "fail_stale_jobs",
     "queue_waiting_news",
     "purge_expired",  # retention: anonymise, clear and delete what is past its period
+    "purge_document_builds",  # kept report files no request reaches any more
 ]
 EVERY_RUN = [
     "queue_reminders",
@@ -41,7 +42,8 @@ class Command(PeriodicCommand):
     help = (
         "Run the periodic jobs: every run, queue the reminders and check-ins that are due and "
         "release held messages; once a day, expand schedules into sessions, fail stale "
-        "background jobs and purge expired personal data. Run it every 15 minutes from cron; "
+        "background jobs, purge expired personal data and the kept report files of earlier "
+        "days. Run it every 15 minutes from cron; "
         "running it twice does nothing more."
     )
 
