@@ -11,7 +11,7 @@ help:
 	@echo "make run    set everything up and serve the demo on http://127.0.0.1:8000"
 	@echo "make test   set everything up and run the whole test suite"
 	@echo "make bench  run the benchmarks in bench/"
-	@echo "make bench-load  the load test with locust (PostgreSQL, about half an hour)"
+	@echo "make bench-load  only the load test with locust (PostgreSQL, about half an hour)"
 	@echo "make lint   ruff (with bandit's rules), mypy and the production deploy check"
 	@echo "make audit  known vulnerabilities in the locked dependencies (advisory)"
 	@echo "make prod-check  start the production configuration locally and smoke-test it"
@@ -85,9 +85,10 @@ bench: setup
 	$(PY) bench/startup.py
 	$(PY) bench/attendance_page.py
 	$(PY) bench/matching_solvers.py
+	$(MAKE) bench-load
 
-# The load test (optional, not part of bench): needs PostgreSQL and takes about half an hour;
-# LOAD_ARGS=--quick tries it in a few minutes. See docs/performance.md, "Load".
+# The load test, last in bench: needs PostgreSQL and takes about half an hour; on its own
+# with LOAD_ARGS=--quick it tries the set-up in a few minutes. See docs/performance.md, "Load".
 bench-load: setup
 	DATABASE_URL=$${LOAD_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/sv_load} $(PY) bench/load.py $(LOAD_ARGS)
 

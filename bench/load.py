@@ -186,14 +186,13 @@ def report(result: dict[str, Any]) -> str:
             f"  p99 {k['p99']:>5.0f} ms"
         )
     lost = result["ticks_ok"] - result["rows_added"]
+    refused = result["ticks_sent"] - result["ticks_ok"]
+    verdict = f"LOST {lost}" if lost else "no lost tick"
+    if refused:
+        verdict += f"; {refused} not answered 200 (see the errors)"
     lines.append(
         f"  ticks: {result['ticks_sent']} sent, {result['ticks_ok']} answered 200, "
-        f"{result['rows_added']} rows added -> "
-        + (
-            "no lost tick"
-            if lost == 0 and result["ticks_sent"] == result["ticks_ok"]
-            else f"MISMATCH ({lost})"
-        )
+        f"{result['rows_added']} rows added -> {verdict}"
     )
     return "\n".join(lines)
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import itertools
 import json
 import os
 import random
@@ -33,6 +34,7 @@ WAIT = constant(0) if os.environ.get("LOAD_NO_WAIT") == "1" else between(2, 8)
 COORDINATORS = iter(PLAN["coordinators"])
 LEADERS = iter(PLAN["leaders"])
 TICKS = {"sent": 0, "ok": 0}
+ADDRESSES = itertools.count()
 LISTS, TICK, DASHBOARD, LOGIN = "lists/detail", "ticks", "dashboard/exports", "login"
 
 
@@ -53,8 +55,16 @@ class Staff(HttpUser):
     def on_start(self) -> None:
         self.account = next(self.accounts)
         origin = "https://" + self.host.split("://", 1)[1].rstrip("/")
+        # As nginx forwards it: each person from their own address (rate limits and lockouts
+        # are per client address, read from X-Forwarded-For behind the proxy).
+        n = next(ADDRESSES)
         self.client.headers.update(
-            {"X-Forwarded-Proto": "https", "Origin": origin, "Referer": origin + "/"}
+            {
+                "X-Forwarded-Proto": "https",
+                "X-Forwarded-For": f"10.0.{n // 250}.{n % 250 + 1}",
+                "Origin": origin,
+                "Referer": origin + "/",
+            }
         )
         self.get("/accounts/login/", LOGIN)
         # Redirects by hand: requests would not send the Secure cookies on them (see csrf()).

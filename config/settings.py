@@ -159,6 +159,10 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = False  # a passkey is a second factor here, not a password
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
 MFA_TOTP_ISSUER = "Språkvän"
+# A code of the 30-second step before or after also counts (RFC 6238, section 5.2): typed at the
+# end of its step and checked at the start of the next, it is still the person's code (under
+# load 7 of 50 logins failed so without it). Each code still works only once.
+MFA_TOTP_TOLERANCE = 1
 # Staff must set up a second factor before using any staff page (the demo only offers it).
 MFA_REQUIRED = env.bool("MFA_REQUIRED", default=not DEBUG)
 
@@ -286,6 +290,12 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 BEHIND_TLS_PROXY = env.bool("BEHIND_TLS_PROXY", default=False)
 if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many proxies of ours stand before gunicorn, each appending to X-Forwarded-For: the client's
+# address is the entry the nearest one wrote (core/throttle.py's client_ip), for the
+# public pages' limits, allauth's login limits and axes alike.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1 if BEHIND_TLS_PROXY else 0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+AXES_CLIENT_IP_CALLABLE = "sprakvan.core.throttle.client_ip"
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 # A load balancer probes /healthz over plain HTTP (sprakvan/core/health.py).
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]

@@ -36,6 +36,8 @@ from cryptography.fernet import Fernet  # noqa: E402
 from django.apps import apps  # noqa: E402
 from django.conf import settings  # noqa: E402
 
+from sprakvan.core.backup import pg_connect  # noqa: E402
+
 # The tables whose content is checked row by row, not only counted.
 CHECKSUMMED = [("participants", "Participant"), ("matching", "Pair"), ("activities", "Attendance")]
 
@@ -122,16 +124,7 @@ def connect(url: str) -> Any:
     config = environ.Env.db_url_config(url)
     if "sqlite3" in config["ENGINE"]:
         return sqlite3.connect(config["NAME"])
-    import psycopg
-
-    return psycopg.connect(
-        dbname=config["NAME"],
-        user=config.get("USER") or None,
-        password=config.get("PASSWORD") or None,
-        host=config.get("HOST") or None,
-        port=config.get("PORT") or None,
-        autocommit=True,
-    )
+    return pg_connect(config, autocommit=True)
 
 
 def inventory(url: str) -> tuple[dict[str, int], dict[str, str]]:

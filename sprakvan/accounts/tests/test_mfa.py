@@ -30,10 +30,10 @@ def mfa_required(settings: Any) -> None:
     settings.MFA_REQUIRED = True
 
 
-def current_code(secret: str) -> str:
-    """The TOTP code of this 30-second window; tests that use it stop the clock (frozen_now),
-    so the window cannot close between making the code and the server checking it."""
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+def current_code(secret: str, steps: int = 0) -> str:
+    """The TOTP code of this 30-second window (or `steps` windows away); tests that use it stop
+    the clock (frozen_now), so the window cannot close between making and checking the code."""
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30 + steps))
 
 
 def with_totp(user: User) -> str:
@@ -110,6 +110,19 @@ def test_login_asks_for_the_code_and_a_used_code_is_refused_the_second_time(
     assert replay.status_code == 200
     assert "_auth_user_id" not in second.session
     assert validate_totp_code(secret, code)  # still in its window: refused because it was used
+
+
+@pytest.mark.parametrize(("steps", "accepted"), [(-1, True), (1, True), (-2, False), (2, False)])
+def test_a_code_of_the_step_before_or_after_counts_and_no_further(
+    mfa_required: None, coordinator: User, frozen_now: Any, steps: int, accepted: bool
+) -> None:
+    secret = with_totp(coordinator)
+    client = Client()
+    password_login(client, "alice@example.org")
+
+    client.post(reverse("mfa_authenticate"), {"code": current_code(secret, steps)})
+
+    assert ("_auth_user_id" in client.session) is accepted
 
 
 def test_the_demo_offers_the_second_factor_without_requiring_it(

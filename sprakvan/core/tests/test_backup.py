@@ -17,23 +17,21 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from sprakvan.core.backup import BackupError, DatabaseSettings, backup, engine_of, restore
+from sprakvan.core.backup import (
+    BackupError,
+    DatabaseSettings,
+    backup,
+    engine_of,
+    pg_connect,
+    restore,
+)
 
 ROWS = [(1, "Vi ses", "vi-ses"), (2, "Språkcafé Skäggetorp", "skaggetorp"), (3, "عربي", "ar")]
 Scratch = Callable[[], DatabaseSettings]
 
 
 def _postgres_connect(database: DatabaseSettings) -> Any:
-    import psycopg
-
-    return psycopg.connect(
-        dbname=database["NAME"],
-        user=database.get("USER") or None,
-        password=database.get("PASSWORD") or None,
-        host=database.get("HOST") or None,
-        port=database.get("PORT") or None,
-        autocommit=True,
-    )
+    return pg_connect(database, autocommit=True)
 
 
 @pytest.fixture
@@ -183,3 +181,21 @@ def test_restore_in_a_terminal_asks_and_a_no_restores_nothing(
     monkeypatch.setattr(sys, "stdin", _Terminal("n\n"))
     with pytest.raises(CommandError, match="Nothing restored"):
         call_command("restore", str(file))
+
+
+def test_a_restored_postgresql_database_has_its_planner_statistics(
+    scratch: Scratch, tmp_path: Path
+) -> None:
+    if engine_of(connection.settings_dict) != "postgresql":
+        pytest.skip("planner statistics are PostgreSQL's (SQLite's ANALYZE is not needed here)")
+    source = _filled(scratch)
+    file = tmp_path / "backup.sprakvan"
+    backup(source, file, key="")
+    target = scratch()
+
+    restore(file, target, key="")
+
+    analyzed = (
+        "SELECT last_analyze IS NOT NULL FROM pg_stat_user_tables WHERE relname = 'core_programme'"
+    )
+    assert _execute(target, analyzed) == [(True,)]

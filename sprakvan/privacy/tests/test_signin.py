@@ -393,6 +393,27 @@ def test_one_client_may_ask_20_times_an_hour(
     assert ask(Client(), programme, AMINAS_EMAIL, ip="10.1.1.1").status_code == 302
 
 
+def test_behind_nginx_each_visitor_has_their_own_limit_and_cannot_forge_another(
+    programme: Programme, amina: Participant, settings: Any
+) -> None:
+    settings.TRUSTED_PROXY_COUNT = 1  # BEHIND_TLS_PROXY: every request comes from nginx
+
+    def via_nginx(client_says: str, nginx_saw: str) -> TestResponse:
+        forwarded = f"{client_says}, {nginx_saw}" if client_says else nginx_saw
+        return Client().post(
+            url(programme, "sign_in"),
+            {"address": f"person-{client_says}-{nginx_saw}@example.org"},
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_FORWARDED_FOR=forwarded,
+        )
+
+    # 25 visitors behind the same proxy: more than one client's 20, and nobody is stopped.
+    assert {via_nginx("", f"203.0.113.{n}").status_code for n in range(25)} == {302}
+    # One visitor who writes a new address into the header each time is still one visitor.
+    answers = [via_nginx(f"198.51.100.{n}", "192.0.2.7").status_code for n in range(21)]
+    assert answers == [302] * 20 + [429]
+
+
 def test_the_throttle_keeps_no_number_or_address_in_the_cache(
     client: Client, programme: Programme, amina: Participant, settings: Any
 ) -> None:
