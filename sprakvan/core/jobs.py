@@ -21,6 +21,7 @@ import logging
 import os
 import socket
 import threading
+import traceback
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -143,6 +144,15 @@ def _beat(name: str, pk: int, stop: threading.Event) -> None:
                 logger.warning("The heartbeat of job %s %s was not written.", name, pk)
     finally:
         connections.close_all()
+
+
+def record_error(kind: JobKind, pk: int) -> None:
+    """Mark the job failed with the end of the traceback being handled, for the platform admin,
+    and when it ended (for job models with `finished_at`). Call it in an `except` block and
+    raise again: `running` then leaves the failed job alone."""
+    kind.model._default_manager.filter(pk=pk).update(
+        **kind.failed, error=traceback.format_exc(limit=3)[-2000:], finished_at=timezone.now()
+    )
 
 
 def fail_stale(

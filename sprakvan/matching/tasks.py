@@ -4,7 +4,6 @@ heartbeat (core.jobs), so a run whose worker died shows as failed and can be ret
 from __future__ import annotations
 
 import datetime
-import traceback
 
 from django.db import transaction
 from django.tasks import task
@@ -35,11 +34,7 @@ def _propose(run_id: int) -> None:
     try:
         proposals = propose_pairs(run.programme, today=run.today, progress=progress)
     except Exception:
-        ProposalRun.objects.filter(pk=run_id).update(
-            state=ProposalRun.State.FAILED,
-            error=traceback.format_exc(limit=3)[-2000:],
-            finished_at=timezone.now(),
-        )
+        jobs.record_error(RUN, run_id)
         raise
     with transaction.atomic():
         ProposalRun.objects.filter(pk=run_id).update(

@@ -4,8 +4,6 @@ retried. The built file stays on its row for the next request with the same inpu
 
 from __future__ import annotations
 
-import traceback
-
 from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
@@ -48,11 +46,7 @@ def _build(build_id: int) -> None:
         else:
             data = document.docx_bytes(content)
     except Exception:
-        DocumentBuild.objects.filter(pk=build_id).update(
-            state=DocumentBuild.State.FAILED,
-            error=traceback.format_exc(limit=3)[-2000:],
-            finished_at=timezone.now(),
-        )
+        jobs.record_error(BUILD, build_id)
         raise
     with transaction.atomic():
         DocumentBuild.objects.filter(pk=build_id).update(

@@ -6,17 +6,16 @@ from pathlib import Path
 
 from django.apps import apps
 
-from sprakvan.privacy.inventory import (
+from sprakvan.privacy.inventory import INVENTORY, PersonalField
+from sprakvan.privacy.inventory_check import FieldInfo, check_fields
+from sprakvan.privacy.inventory_doc import (
     DOCUMENT,
     END,
-    INVENTORY,
     START,
-    PersonalField,
     inventory_section,
     render_markdown,
     write_document,
 )
-from sprakvan.privacy.inventory_check import FieldInfo, check_fields
 
 
 def model_fields() -> list[FieldInfo]:
@@ -54,7 +53,7 @@ def test_the_model_walk_sees_the_participants_phone_and_the_attendance_link() ->
 
 def test_docs_privacy_holds_exactly_the_rendered_inventory() -> None:
     assert inventory_section(DOCUMENT.read_text(encoding="utf-8")) == render_markdown(), (
-        "regenerate with: python -m sprakvan.privacy.inventory --write"
+        "regenerate with: python -m sprakvan.privacy.inventory_doc --write"
     )
 
 
