@@ -8,9 +8,11 @@
 The data come from bench/load_data.py (run first when the plan is missing, or with --fresh).
 For each scenario the attendance of the sessions to come is emptied, then
 `scripts/serve-production.sh` runs pinned to CPU 1 (`taskset -c 1`, no background worker) and
-locust headless pinned to CPU 0 (`taskset -c 0`), for a bounded time. Afterwards: p50/p95/p99
-per kind of page (lists/detail, ticks, dashboard/exports; logins apart), throughput, errors, and
-the ticks: answered ticks against the attendance rows added, which must be equal.
+locust headless pinned to CPU 0 (`taskset -c 0`), for a bounded time: every user signs in, then
+the statistics restart and the users work for the scenario's minutes. Afterwards: p50/p95/p99
+per kind of page (lists/detail, ticks, dashboard/exports), throughput, errors (the sign-in
+phase's included), the sign-ins' own figures, and the ticks: answered ticks against the
+attendance rows added, which must be equal.
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ PLAN = Path("/tmp/sprakvan-load-plan.json")
 TASKSET = shutil.which("taskset") or "/usr/bin/taskset"
 SERVER_LOG = Path("/tmp/sprakvan-load-server.log")
 KINDS = ("lists/detail", "ticks", "dashboard/exports")
+# The longest the sign-ins may take: the locustfile ends the run its seconds after the last one.
+SIGN_IN_SECONDS = 300
 
 
 def _sql(url: str, sql: str, params: Any = None) -> Any:
@@ -63,9 +67,6 @@ def _start_server(url: str, port: int, workers: int, threads: int) -> subprocess
         "NO_WORKER": "1",
         "GUNICORN_WORKERS": str(workers),
         "GUNICORN_THREADS": str(threads),
-        # deploy/gunicorn.conf.py's JSON logging stops gunicorn at start ("Unable to configure
-        # root logger", reported); plain-text lines cost the same per request.
-        "LOG_FORMAT": "text",
     }
     with SERVER_LOG.open("ab") as log:  # the child keeps its own copy of the descriptor
         server = subprocess.Popen(
@@ -109,11 +110,12 @@ def _stats(prefix: str) -> dict[str, dict[str, float]]:
                 "requests": int(row["Request Count"]),
                 "failures": int(row["Failure Count"]),
                 "rps": float(row["Requests/s"]),
-                "p50": float(row["50%"] or 0),
-                "p95": float(row["95%"] or 0),
-                "p99": float(row["99%"] or 0),
+                "p50": float(row["50%"]),
+                "p95": float(row["95%"]),
+                "p99": float(row["99%"]),
             }
             for row in csv.DictReader(f)
+            if row["Request Count"] != "0"  # the sign-in's rows after the restart: "N/A"
         }
 
 
@@ -138,12 +140,14 @@ def run_scenario(
         "LOAD_PLAN": str(PLAN),
         "LOAD_TICKS": str(out / "ticks.json"),
         "LOAD_NO_WAIT": "0" if waits else "1",
+        "LOAD_SECONDS": str(seconds),
     }
     subprocess.run(
         [
             TASKSET, "-c", "0", str(ROOT / ".venv/bin/locust"),
             "-f", str(ROOT / "bench/load_locustfile.py"), "--headless", "--only-summary",
-            "-u", str(users), "-r", str(max(1, users // 10)), "--run-time", f"{seconds}s",
+            "-u", str(users), "-r", str(max(1, users // 10)),
+            "--run-time", f"{seconds + SIGN_IN_SECONDS}s",
             "--stop-timeout", "10", "--host", f"http://127.0.0.1:{port}",
             "--csv", str(out / "run"), "--loglevel", "WARNING",
         ],
@@ -152,6 +156,9 @@ def run_scenario(
     after = _sql(url, "SELECT count(*) FROM activities_attendance")
     stats = _stats(str(out / "run"))
     ticks = json.loads((out / "ticks.json").read_text())
+    if "sign_in" not in ticks:
+        sys.exit(f"Not every user signed in within the run: see {out}")
+    sign_in = ticks["sign_in"]
     work = {kind: stats[kind] for kind in KINDS if kind in stats}
     return {
         "users": users,
@@ -161,8 +168,9 @@ def run_scenario(
         "kinds": work,
         "rps": sum(k["rps"] for k in work.values()),
         "requests": sum(k["requests"] for k in work.values()),
-        "errors": sum(k["failures"] for k in stats.values() if k is not stats.get("Aggregated")),
-        "logins": stats.get("login", {}).get("requests", 0),
+        "errors": sum(k["failures"] for k in stats.values() if k is not stats.get("Aggregated"))
+        + sign_in["failures"],
+        "sign_in": sign_in,
         "ticks_sent": ticks["sent"],
         "ticks_ok": ticks["ok"],
         "rows_added": after - before,
@@ -177,8 +185,9 @@ def report(result: dict[str, Any]) -> str:
     )
     lines = [
         f"{label}, {result['seconds']} s, gunicorn {result['model']} (workers x threads): "
-        f"{result['requests']} requests, {result['rps']:.1f} req/s, {result['errors']} errors "
-        f"(logins: {result['logins']} requests)"
+        f"{result['requests']} requests, {result['rps']:.1f} req/s, {result['errors']} errors",
+        "  signed in after {seconds} s: {requests} requests, {failures} errors, "
+        "password/code POST p50 {post_p50} ms p95 {post_p95} ms".format(**result["sign_in"]),
     ]
     for kind, k in result["kinds"].items():
         lines.append(

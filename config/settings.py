@@ -106,6 +106,11 @@ TEMPLATES = [
 # SQLite by default, tuned for a small server: WAL, IMMEDIATE write transactions, a busy timeout.
 DATABASE_URL = env.str("DATABASE_URL", default="") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
 DATABASES = {"default": env.db_url_config(DATABASE_URL)}
+# Persistent connections, one per gunicorn thread: a new PostgreSQL connection per request costs
+# a backend process and a round of set-up (the load test: docs/performance.md, "Load"). Checked
+# before reuse. Off for the development server, which starts a thread per request.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0 if DEBUG else 60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",

@@ -17,7 +17,12 @@ worker_class = "gthread" if threads > 1 else "sync"
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
 # On HUP (systemctl reload) or TERM, requests in flight get this long to finish.
 graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
-keepalive = 5
+# An idle kept-alive connection is closed after this many seconds. It must outlast the
+# proxy's own idle limit (deploy/nginx.conf: keepalive_timeout 60s), so the proxy always closes
+# first: a connection closed by gunicorn just as nginx sends a request on it costs that request
+# (nginx resends a GET, never a POST such as an attendance tick). The load test found it so:
+# with 5 s and clients idle 2-8 s, one request in a few thousand got no answer.
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "75"))
 # Recycling a worker after this many requests (0: never) guards against a slow leak, but each
 # recycle dropped a request or two that arrived on a kept-alive connection as the worker left
 # (the load test: 5 of 2,826 requests at 50 users with 2,000). No leak is known: off by default.

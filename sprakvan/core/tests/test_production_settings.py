@@ -95,3 +95,19 @@ def test_production_redirects_to_https_and_sends_hsts_behind_the_proxy() -> None
     assert redirect == "301 https://sprakvan.example.org/"
     assert hsts == "max-age=31536000; includeSubDomains"
     assert "no-store" in cache_control
+
+
+def test_production_keeps_database_connections_and_development_does_not() -> None:
+    """gunicorn's threads reuse a checked connection; runserver's thread per request would
+    only pile them up."""
+    code = (
+        "from django.db import connection as c;"
+        "print(c.settings_dict['CONN_MAX_AGE'], c.settings_dict['CONN_HEALTH_CHECKS'])"
+    )
+
+    production = manage("shell", "-c", code, **PRODUCTION)
+    development = manage("shell", "-c", code, DEBUG="true", SECRET_KEY="", DATABASE_URL="")
+
+    assert production.returncode == development.returncode == 0, production.stderr
+    assert production.stdout.splitlines()[-1] == "60 True"
+    assert development.stdout.splitlines()[-1] == "0 True"
