@@ -3,8 +3,9 @@
 Every manage.py process (cron jobs, the task worker, each deploy step) pays the import of the
 URL map. The yardstick is an empty `django-admin startproject` whose settings import the
 third-party libraries our URL map truly needs (django-ninja, allauth with MFA, axes,
-phonenumbers, icalendar, httpx, whitenoise, environ): everything beyond that is ours to
-avoid. The median of a few runs of each, in one go, since a loaded machine varies by a third.
+phonenumbers, icalendar, httpx, whitenoise, environ) and the third-party and contrib apps we
+install (the database task queue, humanize, forms): everything beyond that is ours to avoid.
+The median of a few runs of each, in one go, since a loaded machine varies by a third.
 
     .venv/bin/python bench/startup.py [--runs 5]
 """
@@ -35,8 +36,9 @@ NEEDED = [
 ]
 
 APPS = """
-INSTALLED_APPS += ["allauth", "allauth.account", "allauth.mfa", "axes", "phonenumber_field",
-                   "django_htmx", "ninja"]
+INSTALLED_APPS += ["django.contrib.humanize", "django.forms", "allauth", "allauth.account",
+                   "allauth.mfa", "axes", "phonenumber_field", "django_htmx", "django_tasks_db",
+                   "ninja"]
 MIDDLEWARE += ["allauth.account.middleware.AccountMiddleware"]
 """
 
