@@ -3,9 +3,10 @@
 Every manage.py process (cron jobs, the task worker, each deploy step) pays the import of the
 URL map. The yardstick is an empty `django-admin startproject` whose settings import the
 third-party libraries our URL map truly needs (django-ninja, allauth with MFA, axes,
-phonenumbers, icalendar, httpx, whitenoise, environ) and the third-party and contrib apps we
+phonenumbers, whitenoise, environ) and the third-party and contrib apps we
 install (the database task queue, humanize, forms): everything beyond that is ours to avoid.
-The median of a few runs of each, in one go, since a loaded machine varies by a third.
+The commands run in turns, one round after another, and each round's ratio to the yardstick
+is taken; the median of the rounds is printed, since a shared host's speed varies by a third.
 
     .venv/bin/python bench/startup.py [--runs 5]
 """
@@ -22,14 +23,13 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+YARDSTICK = "empty project + needed libraries"
 NEEDED = [
     "ninja",
     "allauth.account.views",
     "allauth.mfa.base.views",
     "axes.handlers.database",
     "phonenumber_field.modelfields",
-    "icalendar",
-    "httpx",
     "whitenoise.middleware",
     "environ",
     "django_htmx.middleware",
@@ -49,11 +49,6 @@ def cpu_seconds(command: list[str], cwd: Path, env: dict[str, str]) -> float:
     subprocess.run(command, cwd=cwd, env=env, check=True, capture_output=True)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-
-
-def median(command: list[str], cwd: Path, env: dict[str, str], runs: int) -> float:
-    cpu_seconds(command, cwd, env)  # warm the .pyc files and the page cache
-    return statistics.median(cpu_seconds(command, cwd, env) for _ in range(runs))
 
 
 def empty_project(where: Path, *, with_libraries: bool) -> Path:
@@ -83,28 +78,32 @@ def main() -> None:
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": ""}
     env.pop("DJANGO_SETTINGS_MODULE", None)
     check = [sys.executable, "manage.py", "check"]
+    propose = [sys.executable, "manage.py", "propose_pairs", "--help"]
     with tempfile.TemporaryDirectory() as tmp:
-        bare = empty_project(Path(tmp) / "bare", with_libraries=False)
-        libs = empty_project(Path(tmp) / "libs", with_libraries=True)
-        results = {
-            "empty project": median(check, bare, env, args.runs),
-            "empty project + needed libraries": median(check, libs, env, args.runs),
-            "sprakvan check": median(check, ROOT, env, args.runs),
-            "sprakvan propose_pairs --help": median(
-                [sys.executable, "manage.py", "propose_pairs", "--help"], ROOT, env, args.runs
-            ),
+        commands = {
+            "empty project": (check, empty_project(Path(tmp) / "bare", with_libraries=False)),
+            YARDSTICK: (check, empty_project(Path(tmp) / "libs", with_libraries=True)),
+            "sprakvan check": (check, ROOT),
+            "sprakvan propose_pairs --help": (propose, ROOT),
         }
         if args.before:
-            results["before: sprakvan check"] = median(check, args.before, env, args.runs)
-            results["before: propose_pairs --help"] = median(
-                [sys.executable, "manage.py", "propose_pairs", "--help"],
-                args.before,
-                env,
-                args.runs,
-            )
-    yardstick = results["empty project + needed libraries"]
-    for name, seconds in results.items():
-        print(f"{name:<36} {seconds:6.2f} s CPU  {seconds / yardstick:5.2f}×")
+            commands["before: sprakvan check"] = (check, args.before)
+            commands["before: propose_pairs --help"] = (propose, args.before)
+        for command, cwd in commands.values():
+            cpu_seconds(command, cwd, env)  # warm the .pyc files and the page cache
+        # Round by round, each command once, so that a host whose speed drifts (other
+        # tenants, frequency scaling) weighs on all of them alike; the ratio is taken per round.
+        rounds = [
+            {name: cpu_seconds(command, cwd, env) for name, (command, cwd) in commands.items()}
+            for _ in range(args.runs)
+        ]
+    for name in commands:
+        seconds = statistics.median(r[name] for r in rounds)
+        ratios = sorted(r[name] / r[YARDSTICK] for r in rounds)
+        print(
+            f"{name:<36} {seconds:6.2f} s CPU  {statistics.median(ratios):5.2f}×"
+            f"  (rounds {ratios[0]:.2f}–{ratios[-1]:.2f}×)"
+        )
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 
 from sprakvan.participants.choices import INTERESTS, LANGUAGES, slot_label
 
-from .engine import Reason
+from .terms import Reason
 
 SEPARATOR = " · "
 

@@ -13,8 +13,8 @@ from sprakvan.core.concurrency import VersionedFormMixin
 from sprakvan.core.forms_rendering import StyledFormMixin
 from sprakvan.participants.choices import Status
 
-from . import engine
 from .models import CallRecord, CheckInAnswer, FollowUp, Pair, Side
+from .terms import Weights
 
 
 class DateInput(forms.DateInput):
@@ -144,9 +144,9 @@ WEIGHT_LABELS = {
 class SettingsForm(StyledFormMixin, forms.Form):
     """One number per engine weight; the engine's defaults are the initial values."""
 
-    def __init__(self, *args: Any, current: engine.Weights, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, current: Weights, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for field in dataclasses.fields(engine.Weights):
+        for field in dataclasses.fields(Weights):
             kind = forms.IntegerField if field.type in (int, "int") else forms.FloatField
             self.fields[field.name] = kind(
                 label=WEIGHT_LABELS.get(field.name, field.name.replace("_", " ")),
@@ -158,7 +158,7 @@ class SettingsForm(StyledFormMixin, forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         try:
-            engine.Weights(**{k: v for k, v in data.items() if v is not None})
+            Weights(**{k: v for k, v in data.items() if v is not None})
         except (TypeError, ValueError) as exc:
             raise forms.ValidationError(str(exc)) from exc
         return data

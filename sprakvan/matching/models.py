@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from sprakvan.core.models import Programme
 from sprakvan.participants.models import Participant
 
-from . import engine
+from .terms import Reason, Weights
 
 # Pools larger than this (people on one side) are matched by a background task.
 BACKGROUND_FROM = 1500
@@ -38,9 +38,9 @@ class MatchingSettings(models.Model):
     def __str__(self) -> str:
         return str(self.programme)
 
-    def engine_weights(self) -> engine.Weights:
-        known = {f.name for f in dataclasses.fields(engine.Weights)}
-        return engine.Weights(**{k: v for k, v in self.weights.items() if k in known})
+    def engine_weights(self) -> Weights:
+        known = {f.name for f in dataclasses.fields(Weights)}
+        return Weights(**{k: v for k, v in self.weights.items() if k in known})
 
     @classmethod
     def for_programme(cls, programme: Programme) -> MatchingSettings:
@@ -186,8 +186,8 @@ class Pair(models.Model):
     def is_open(self) -> bool:
         return self.state in self.OPEN_STATES
 
-    def reason_objects(self) -> list[engine.Reason]:
-        return [engine.Reason(r["code"], r.get("params", {})) for r in self.reasons]
+    def reason_objects(self) -> list[Reason]:
+        return [Reason(r["code"], r.get("params", {})) for r in self.reasons]
 
     def months_active(self, today: datetime.date) -> int | None:
         if not self.started_on:
@@ -356,5 +356,5 @@ class ProposalRun(models.Model):
         return self.state in (self.State.DONE, self.State.FAILED)
 
 
-def reasons_as_json(reasons: list[engine.Reason]) -> list[dict[str, Any]]:
+def reasons_as_json(reasons: list[Reason]) -> list[dict[str, Any]]:
     return [{"code": r.code, "params": dict(r.params)} for r in reasons]

@@ -1,4 +1,8 @@
-"""From the database to the engine: the waiting pool of a programme as column arrays."""
+"""From the database to the engine: the waiting pool of a programme as column arrays.
+
+Who waits (the queries the matching pages show) needs no numpy; the engine and numpy are
+imported where a `Market` is built or solved, so that loading the pages does not load them.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,8 @@ import dataclasses
 import datetime
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import numpy as np
 from django.db.models import Count, F, Q
 from django.utils import timezone
 
@@ -20,8 +24,11 @@ from sprakvan.participants.models import (
     ParticipantQuerySet,
 )
 
-from . import engine
 from .models import MatchingSettings, Pair, Rejection, Side
+from .terms import Reason, Weights
+
+if TYPE_CHECKING:
+    from . import engine
 
 COLUMNS = (
     "id",
@@ -49,7 +56,7 @@ class Market:
 
     newcomers: engine.Pool
     volunteers: engine.Pool
-    weights: engine.Weights
+    weights: Weights
     neighbours: list[tuple[int, int]]
     forbidden: set[tuple[int, int]]
     today: datetime.date
@@ -57,6 +64,8 @@ class Market:
     first_in_line: dict[int, int] = field(default_factory=dict)  # participant id -> real days
 
     def scores(self) -> engine.ScoreResult:
+        from . import engine
+
         return engine.score_matrix(
             self.newcomers,
             self.volunteers,
@@ -74,6 +83,8 @@ class Market:
         exclude: Collection[int],
         limit: int,
     ) -> list[engine.Proposal]:
+        from . import engine
+
         return engine.candidates_for(
             self.newcomers,
             self.volunteers,
@@ -87,10 +98,16 @@ class Market:
             limit=limit,
         )
 
+    def assign(self, scores: engine.ScoreResult) -> list[engine.Proposal]:
+        """The optimal set of pairs for these scores."""
+        from . import engine
+
+        return engine.assign(scores)
+
     def stable(self, proposal: engine.Proposal) -> engine.Proposal:
         """The proposal with reasons whose params survive renumbering: district pks,
         interest slugs, language codes, and the true waiting days of people first in line."""
-        reasons: list[engine.Reason] = []
+        reasons: list[Reason] = []
         for reason in proposal.reasons:
             params = dict(reason.params)
             if reason.code == "same_district":
@@ -115,11 +132,11 @@ class Market:
                     else proposal.established_id
                 )
                 if person in self.first_in_line:
-                    reasons.append(engine.Reason("first_in_line", {"side": params["side"]}))
+                    reasons.append(Reason("first_in_line", {"side": params["side"]}))
                     params["days"] = self.first_in_line[person]
                     if not params["days"]:
                         continue
-            reasons.append(engine.Reason(reason.code, params))
+            reasons.append(Reason(reason.code, params))
         return dataclasses.replace(proposal, reasons=reasons)
 
 
@@ -231,6 +248,10 @@ def pool_of(people: list[Participant], *, district_ids: list[int]) -> engine.Poo
 def _pool(
     rows: list[tuple], district_index: dict[int, int], free: dict[int, int] | None
 ) -> engine.Pool:
+    import numpy as np
+
+    from . import engine
+
     if not rows:
         return engine.Pool.from_arrays(np.zeros(0, dtype=np.int64))
     columns = dict(zip(COLUMNS, zip(*rows, strict=True), strict=True))

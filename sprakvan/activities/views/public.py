@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from itertools import groupby
 
 from django.http import HttpRequest, HttpResponse
@@ -13,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 from sprakvan.accounts.access import get_programme_or_404
 from sprakvan.core.throttle import client_address, hit
 
-from .. import checkin, feeds, services
+from .. import checkin, services
 from .. import schedule as rules
 from ..forms import CalendarFilterForm, CheckinForm
 from ..models import Activity, Attendance, Session
@@ -97,7 +98,15 @@ def calendar(request: HttpRequest, programme_slug: str) -> HttpResponse:
     )
 
 
-def _feed_response(body: bytes, filename: str) -> HttpResponse:
+def _calendar_response(
+    request: HttpRequest, activities: Iterable[Activity], name: str, filename: str
+) -> HttpResponse:
+    # Imported here: icalendar is needed only by the process that serves a feed.
+    from .. import feeds
+
+    body = feeds.build_calendar(
+        activities, name=name, host=request.get_host(), today=timezone.localdate()
+    )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
@@ -106,19 +115,15 @@ def _feed_response(body: bytes, filename: str) -> HttpResponse:
 def calendar_feed(request: HttpRequest, programme_slug: str) -> HttpResponse:
     programme = get_programme_or_404(programme_slug)
     activities = Activity.objects.filter(programme=programme, is_active=True)
-    body = feeds.build_calendar(
-        activities, name=programme.name, host=request.get_host(), today=timezone.localdate()
-    )
-    return _feed_response(body, f"{programme.slug}.ics")
+    return _calendar_response(request, activities, programme.name, f"{programme.slug}.ics")
 
 
 def activity_feed(request: HttpRequest, programme_slug: str, activity_id: int) -> HttpResponse:
     programme = get_programme_or_404(programme_slug)
     activity = get_object_or_404(Activity.objects.public(), programme=programme, pk=activity_id)
-    body = feeds.build_calendar(
-        [activity], name=activity.title, host=request.get_host(), today=timezone.localdate()
+    return _calendar_response(
+        request, [activity], activity.title, f"{programme.slug}-{activity.pk}.ics"
     )
-    return _feed_response(body, f"{programme.slug}-{activity.pk}.ics")
 
 
 def _throttled(request: HttpRequest) -> bool:

@@ -1,6 +1,7 @@
 """Loading the URL map must not import the heavy libraries (issue 17): every manage.py process
-imports it, and matplotlib, scipy, openpyxl, weasyprint and holidays cost seconds there. They
-are imported inside the functions that draw, solve, write or convert (bench/startup.py)."""
+imports it, and matplotlib, scipy, openpyxl, weasyprint and holidays cost seconds there, numpy,
+httpx and icalendar a tenth of one each. They are imported inside the functions that draw,
+solve, write, convert, send or serve a feed (bench/startup.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,16 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
-HEAVY = ("matplotlib", "scipy", "openpyxl", "weasyprint", "holidays")
+HEAVY = (
+    "matplotlib",
+    "scipy",
+    "openpyxl",
+    "weasyprint",
+    "holidays",
+    "numpy",
+    "httpx",
+    "icalendar",
+)
 PROBE = """
 import json, sys
 import django

@@ -3,7 +3,8 @@
 Pure numpy/scipy, no Django (tests/test_engine_purity.py checks it): the caller builds one `Pool`
 per side from the database, and renders each proposal's `Reason`s (codes with parameters) in the
 reader's language (`sprakvan.matching.explain`). This module is the engine's whole interface;
-behind it, `market` holds the data types, `scoring` the score components and reason codes, and
+behind it, `market` holds the data types (its terms without numpy, `Weights` and `Reason`, are in
+`sprakvan.matching.terms`), `scoring` the score components and reason codes, and
 `assignment` the exact solvers.
 """
 
@@ -16,20 +17,19 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import assignment
-from .assignment import Method, in_blocks
-from .market import (
+from sprakvan.matching.terms import (
     COMPONENTS,
     GENDERS,
     MILLI,
     PARTS_OF_DAY,
     SLOTS,
-    Person,
-    Pool,
-    Proposal,
     Reason,
     Weights,
 )
+
+from . import assignment
+from .assignment import Method, in_blocks
+from .market import Person, Pool, Proposal
 from .scoring import Context
 
 __all__ = [

@@ -12,15 +12,9 @@ from collections.abc import Collection, Iterable
 
 import numpy as np
 
-from .market import (
-    MAX_SCORE_MILLI,
-    MILLI,
-    PARTS_OF_DAY,
-    Pool,
-    Proposal,
-    Reason,
-    Weights,
-)
+from sprakvan.matching.terms import MAX_SCORE_MILLI, MILLI, PARTS_OF_DAY, Reason, Weights
+
+from .market import Pool, Proposal
 
 
 class _Lookup:

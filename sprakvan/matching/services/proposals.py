@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -14,11 +15,13 @@ from sprakvan.core.models import Programme
 from sprakvan.participants.choices import Group
 from sprakvan.participants.models import Participant
 
-from .. import engine
 from ..models import Pair, Rejection, reasons_as_json
 from ..pools import load_market
 from .errors import MatchingError
 from .lifecycle import _end
+
+if TYPE_CHECKING:
+    from .. import engine
 
 Progress = Callable[[str, int], None]
 
@@ -33,7 +36,7 @@ def propose_pairs(
     report("scoring", 30)
     scores = market.scores()
     report("solving", 60)
-    proposals = engine.assign(scores)
+    proposals = market.assign(scores)
     report("done", 100)
     return [market.stable(p) for p in proposals]
 

@@ -19,11 +19,11 @@ from sprakvan.participants.choices import Group
 from sprakvan.participants.models import Participant
 
 from .. import explain, services
-from ..engine import Reason
 from ..forms import ProposalForm
 from ..models import MatchingSettings, ProposalRun
 from ..pools import district_names, forbidden_pairs, open_pair_counts, pool_sizes, waiting_newcomers
 from ..tasks import RUN, start_run
+from ..terms import Reason
 
 
 def _people(request: ProgrammeRequest, ids: set[int]) -> dict[int, Participant]:

@@ -23,11 +23,9 @@ from sprakvan.messaging.sms.base import (
     is_two_way,
 )
 from sprakvan.messaging.sms.console import ConsoleBackend
-from sprakvan.messaging.sms.elks import ElksBackend
 
 __all__ = [
     "ConsoleBackend",
-    "ElksBackend",
     "SmsBackend",
     "SmsError",
     "SmsNotSent",
@@ -74,6 +72,9 @@ def _backend_for(url: str) -> SmsBackend:
     except ValueError as error:
         raise ImproperlyConfigured("SMS_URL has a bad port or timeout.") from error
     host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
+    # Imported here: httpx is needed only by a process that sends through 46elks.
+    from sprakvan.messaging.sms.elks import ElksBackend
+
     return ElksBackend(
         base_url=f"{ELKS_SCHEMES[parts.scheme]}://{host}" + (f":{port}" if port else ""),
         username=unquote(parts.username),

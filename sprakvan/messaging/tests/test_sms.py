@@ -10,7 +10,6 @@ from django.core.exceptions import ImproperlyConfigured
 
 from sprakvan.messaging.sms import (
     ConsoleBackend,
-    ElksBackend,
     SmsNotSent,
     SmsRejected,
     SmsUnknown,
@@ -18,6 +17,7 @@ from sprakvan.messaging.sms import (
     get_sms_backend,
     is_two_way,
 )
+from sprakvan.messaging.sms.elks import ElksBackend
 from sprakvan.messaging.tests.elks_server import ElksServer, running_elks_server
 
 NUMBER = "+46701234567"
