@@ -41,3 +41,21 @@ def test_url_map_does_not_import_heavy_libraries() -> None:
     loaded = set(json.loads(done.stdout.strip().splitlines()[-1]))
     assert "sprakvan" in loaded  # the probe really loaded our code
     assert loaded.isdisjoint(HEAVY), sorted(loaded & set(HEAVY))
+
+
+def test_a_manage_py_process_collects_again_with_its_start_up_frozen() -> None:
+    # manage.py turns the collector off while the apps load; core's ready() must freeze what
+    # they made and turn it on again, or a long-running command (the worker) would never collect.
+    code = "import gc; print(gc.isenabled(), gc.get_freeze_count())"
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings"}
+    done = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    enabled, frozen = done.stdout.strip().splitlines()[-1].split()
+    assert enabled == "True"
+    assert int(frozen) > 50_000  # the apps' models, forms and modules, not a handful
