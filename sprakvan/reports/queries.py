@@ -179,8 +179,11 @@ def session_rows(
         .annotate(n=Count("pk"), **walk_in_sums)
         .order_by()
     )
+    # The same sessions, through the one join that also gives their day and activity.
     named = (
-        Attendance.objects.filter(session__in=sessions.values("pk"))
+        _scope(Attendance.objects.all(), programme, "session__programme")
+        .exclude(session__status=Session.Status.CANCELLED)
+        .filter(session__date__gte=window.start, session__date__lte=window.end)
         .annotate(piece=named_day)
         .values("piece", "session__activity_id")
         .annotate(

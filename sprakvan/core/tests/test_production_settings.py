@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.db import connection
 
 from config.secrets import DEVELOPMENT_SECRET_KEY, secret_key_problem
 
@@ -111,3 +112,25 @@ def test_production_keeps_database_connections_and_development_does_not() -> Non
     assert production.returncode == development.returncode == 0, production.stderr
     assert production.stdout.splitlines()[-1] == "60 True"
     assert development.stdout.splitlines()[-1] == "0 True"
+
+
+def test_postgresql_connections_compile_no_query_unless_the_url_says_so() -> None:
+    """The reports' counts are estimated above jit_above_cost and compiling them cost more than
+    running them; an `options` parameter in DATABASE_URL comes after ours and wins."""
+    code = "from django.db import connection as c; print(c.settings_dict['OPTIONS']['options'])"
+    url = "postgres://postgres@127.0.0.1:5432/sprakvan"
+
+    ours = manage("shell", "-c", code, DATABASE_URL=url)
+    theirs = manage("shell", "-c", code, DATABASE_URL=url + "?options=-c%20jit%3Don")
+
+    assert ours.returncode == theirs.returncode == 0, ours.stderr
+    assert ours.stdout.splitlines()[-1] == "-c jit=off"
+    assert theirs.stdout.splitlines()[-1] == "-c jit=off -c jit=on"
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL setting")
+def test_the_database_connection_runs_without_jit() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
