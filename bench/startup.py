@@ -10,7 +10,7 @@ all of them alike. Printed: each command's median and best CPU time with their r
 yardstick's, and the spread of the rounds' own ratios (a shared host varies by a third or more
 from one run to the next; the best time is the one least disturbed by other tenants).
 
-    .venv/bin/python bench/startup.py [--runs 5]
+    .venv/bin/python bench/startup.py [--runs 15] [--before OTHER_CHECKOUT]
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ def empty_project(where: Path, *, with_libraries: bool) -> Path:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=15)
     parser.add_argument(
         "--before", type=Path, help="another checkout (git archive HEAD) to measure alongside"
     )
