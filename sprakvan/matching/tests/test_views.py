@@ -3,6 +3,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from sprakvan.core.audit_sentences import sentence_of
@@ -333,6 +335,24 @@ def test_pair_list_filters_by_state_with_few_queries(
 
     assert response.status_code == 200
     assert list(response.context["page"]) == [ended]
+
+
+def test_pair_list_loads_only_the_columns_it_shows(client_for, coordinator, programme):
+    client = client_for(coordinator)
+    PairFactory(programme=programme)
+    with CaptureQueriesContext(connection) as one_row:
+        client.get(reverse("matching:pair_list"))
+    for _ in range(20):
+        PairFactory(programme=programme)
+    with CaptureQueriesContext(connection) as many_rows:
+        response = client.get(reverse("matching:pair_list"))
+
+    pair = response.context["page"][0]
+    assert {"phone", "email", "notes"} <= pair.newcomer.get_deferred_fields()
+    assert {"phone", "email", "notes"} <= pair.established.get_deferred_fields()
+    assert pair.newcomer.full_name in response.content.decode()
+    # The columns it shows are loaded with the rows: no query per row.
+    assert len(many_rows.captured_queries) == len(one_row.captured_queries)
 
 
 def test_pair_list_shows_only_the_programmes_pairs(

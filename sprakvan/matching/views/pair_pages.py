@@ -30,8 +30,17 @@ from .confirmations import end_pair_question
 @coordinator_view
 def pair_list(request: ProgrammeRequest) -> HttpResponse:
     form = PairFilterForm(request.GET or None)
-    pairs = scoped(Pair.objects.all(), request).select_related(
-        "newcomer__district", "established__district"
+    # Only the columns the list shows: a participant row is wide, and its phone is parsed
+    # when loaded (two people and their districts for each of 50 rows).
+    people = [
+        f"{role}__{column}"
+        for role in ("newcomer", "established")
+        for column in ("first_name", "last_name", "district__name")
+    ]
+    pairs = (
+        scoped(Pair.objects.all(), request)
+        .select_related("newcomer__district", "established__district")
+        .only("state", "end_reason", "check_in_flag", "started_on", "ended_on", *people)
     )
     if form.is_valid():
         data = form.cleaned_data

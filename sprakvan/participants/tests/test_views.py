@@ -4,7 +4,9 @@ import datetime
 from typing import Any
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -109,6 +111,26 @@ def test_the_list_uses_a_fixed_number_of_queries(
         ParticipantFactory(programme=programme, district=programme.districts.first())
     with django_assert_max_num_queries(10):
         coordinator_client.get(reverse("participants:list"))
+
+
+def test_the_list_loads_only_the_columns_it_shows(
+    coordinator_client: Client, programme: Programme
+) -> None:
+    district = programme.districts.first()
+    ParticipantFactory(programme=programme, district=district, phone="+46701234567")
+    with CaptureQueriesContext(connection) as one_row:
+        response = coordinator_client.get(reverse("participants:list"), {"status": "all"})
+    for _ in range(20):
+        ParticipantFactory(programme=programme, district=district, phone="+46701234567")
+    with CaptureQueriesContext(connection) as many_rows:
+        many = coordinator_client.get(reverse("participants:list"), {"status": "all"})
+
+    row = many.context["page"][0]
+    assert {"phone", "email", "notes", "languages"} <= row.get_deferred_fields()
+    assert row.district.name in many.content.decode()
+    # The columns it shows are loaded with the rows: no query per row.
+    assert len(many_rows.captured_queries) == len(one_row.captured_queries)
+    assert response.status_code == many.status_code == 200
 
 
 def test_the_waiting_list_holds_only_people_who_wait(
