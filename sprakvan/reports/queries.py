@@ -29,7 +29,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from sprakvan.activities.models import WALK_IN_FIELDS, WALK_IN_GROUPS, Activity, Attendance, Session
+from sprakvan.activities.models import WALK_IN_FIELDS, WALK_IN_GROUPS, Activity, Session
 from sprakvan.core.models import Programme
 from sprakvan.matching.models import Pair
 from sprakvan.participants.models import Group, Participant, Status
@@ -150,8 +150,9 @@ def session_rows(
     walk-in attendance. A row's `on` is the first day of its piece: the window is cut at
     `cuts` (every period's first day and the day after its last), or into days when None.
 
-    The database groups by (piece, activity), which is cheap on integer keys and gives a few
-    rows per activity; districts and types are joined in Python from one small query."""
+    One query: the database groups the sessions by (piece, activity), which is cheap on
+    integer keys and gives a few rows per activity, summing their walk-in rows and their
+    named-attendance counts; districts and types are joined in Python from one small query."""
     sessions = _scope(Session.objects.exclude(status=Session.Status.CANCELLED), programme).filter(
         date__gte=window.start, date__lte=window.end
     )
@@ -168,27 +169,16 @@ def session_rows(
         )
         for group, _plural in WALK_IN_GROUPS
     }
-    if cuts is None:
-        day, named_day = F("date"), F("session__date")
-    else:
-        starts = segment_starts(window, cuts)
-        day, named_day = _segment_of("date", starts), _segment_of("session__date", starts)
+    day = F("date") if cuts is None else _segment_of("date", segment_starts(window, cuts))
+    # Named attendance from the sessions' counts (kept by triggers), not from the rows.
     per_day = (
         sessions.annotate(piece=day)
         .values("piece", "activity_id")
-        .annotate(n=Count("pk"), **walk_in_sums)
-        .order_by()
-    )
-    # The same sessions, through the one join that also gives their day and activity.
-    named = (
-        _scope(Attendance.objects.all(), programme, "session__programme")
-        .exclude(session__status=Session.Status.CANCELLED)
-        .filter(session__date__gte=window.start, session__date__lte=window.end)
-        .annotate(piece=named_day)
-        .values("piece", "session__activity_id")
         .annotate(
-            newcomers=Count("pk", filter=Q(participant__group=Group.NEWCOMER)),
-            established=Count("pk", filter=Q(participant__group=Group.ESTABLISHED)),
+            n=Count("pk"),
+            named_newcomers=Sum("named_counts__newcomers"),
+            named_established=Sum("named_counts__established"),
+            **walk_in_sums,
         )
         .order_by()
     )
@@ -198,13 +188,10 @@ def session_rows(
         district, kind = places.get(r["activity_id"], ("", ""))
         cell = totals.setdefault((r["piece"], district, kind), [0, 0, 0, 0, 0])
         cell[0] += r["n"]
+        cell[1] += r["named_newcomers"] or 0
+        cell[2] += r["named_established"] or 0
         cell[3] += r[f"w_{Group.NEWCOMER.value}"] or 0
         cell[4] += r[f"w_{Group.ESTABLISHED.value}"] or 0
-    for r in named:
-        district, kind = places.get(r["session__activity_id"], ("", ""))
-        cell = totals.setdefault((r["piece"], district, kind), [0, 0, 0, 0, 0])
-        cell[1] += r["newcomers"]
-        cell[2] += r["established"]
     return [
         SessionRow(
             on=day,

@@ -1,7 +1,7 @@
 """Activities: venues, activities, their recurring schedules, sessions and who came."""
 
 from .activity import Activity, ActivityQuerySet, Schedule, Venue
-from .attendance import WALK_IN_FIELDS, WALK_IN_GROUPS, Attendance, WalkInCount
+from .attendance import WALK_IN_FIELDS, WALK_IN_GROUPS, Attendance, NamedCount, WalkInCount
 from .choices import (
     TYPE_DESCRIPTIONS,
     ActivityState,
@@ -27,6 +27,7 @@ __all__ = [
     "Attendance",
     "HallBooking",
     "LanguageLevel",
+    "NamedCount",
     "PictureStep",
     "ReminderCode",
     "ReminderSubscription",

@@ -46,6 +46,29 @@ class Attendance(models.Model):
         return f"{self.session_id}:{self.participant_id}"
 
 
+class NamedCount(models.Model):
+    """How many named participants of each group came to a session, for the reports.
+
+    Kept by database triggers (migration 0009), on SQLite and PostgreSQL alike, whatever writes
+    the rows: a tick, an untick, the admin, a bulk insert, a participant's group changed, a
+    participant or a session deleted. The reports then read one row per session instead of
+    joining every attendance row to its person (docs/performance.md, "Reports"). No Python
+    code writes these rows: a saved stale copy would undo the triggers' counting."""
+
+    session = models.OneToOneField(
+        Session, on_delete=models.CASCADE, primary_key=True, related_name="named_counts"
+    )
+    newcomers = models.IntegerField(default=0)
+    established = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("named attendance count")
+        verbose_name_plural = _("named attendance counts")
+
+    def __str__(self) -> str:
+        return f"{self.session_id}: {self.newcomers}+{self.established}"
+
+
 # Walk-ins are counted by the participants' own groups and genders: one source for both.
 # The plural names head the rows of the printed list.
 WALK_IN_GROUPS: list[tuple[Group, Any]] = [
