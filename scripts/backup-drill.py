@@ -39,7 +39,14 @@ from django.conf import settings  # noqa: E402
 from sprakvan.core.backup import pg_connect  # noqa: E402
 
 # The tables whose content is checked row by row, not only counted.
-CHECKSUMMED = [("participants", "Participant"), ("matching", "Pair"), ("activities", "Attendance")]
+# The named-attendance counts too: a restore that replayed the attendance rows through the
+# counting triggers would double them (pg_restore creates triggers after loading the data).
+CHECKSUMMED = [
+    ("participants", "Participant"),
+    ("matching", "Pair"),
+    ("activities", "Attendance"),
+    ("activities", "NamedCount"),
+]
 
 
 # The demo in one process: migrate and load_demo would each pay Django's start-up again.
@@ -127,8 +134,16 @@ def connect(url: str) -> Any:
     return pg_connect(config, autocommit=True)
 
 
-def inventory(url: str) -> tuple[dict[str, int], dict[str, str]]:
-    """Every table's row count, and the checksums of the CHECKSUMMED tables."""
+# The triggers a restore must bring back: the named-attendance counts' on both engines, the
+# audit log's insert-only guard on PostgreSQL.
+TRIGGERS = {
+    "sqlite": "SELECT name FROM sqlite_master WHERE type = 'trigger'",
+    "postgresql": "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal",
+}
+
+
+def inventory(url: str) -> tuple[dict[str, int], dict[str, str], list[str]]:
+    """Every table's row count, the checksums of the CHECKSUMMED tables, the triggers."""
     tables = sorted(model._meta.db_table for model in apps.get_models(include_auto_created=True))
     checked = [apps.get_model(app, model)._meta.db_table for app, model in CHECKSUMMED]
     counts: dict[str, int] = {}
@@ -145,9 +160,11 @@ def inventory(url: str) -> tuple[dict[str, int], dict[str, str]]:
             for row in cursor.fetchall():
                 digest.update(repr(tuple(row)).encode())
             sums[table] = digest.hexdigest()
+        cursor.execute(TRIGGERS["sqlite" if url.startswith("sqlite") else "postgresql"])
+        triggers = sorted(row[0] for row in cursor.fetchall())
     finally:
         connection.close()
-    return counts, sums
+    return counts, sums, triggers
 
 
 def main() -> int:
@@ -175,8 +192,11 @@ def main() -> int:
         for table in before[0]
         if before[0][table] != after[0].get(table)
     ] + [f"{table}: checksum differs" for table in before[1] if before[1][table] != after[1][table]]
+    if before[2] != after[2] or not before[2]:
+        differences.append(f"triggers: {before[2]} before, {after[2]} after")
     rows = sum(before[0].values())
     print(f"drill ({engine}): {len(before[0])} tables, {rows} rows; checksums of {list(before[1])}")
+    print(f"drill ({engine}): triggers {', '.join(before[2])}")
     print(
         f"drill ({engine}): backup {size / 1_000_000:.2f} MB (encrypted) in {backup_seconds:.1f} s"
     )
@@ -185,7 +205,7 @@ def main() -> int:
     if differences:
         print("drill: FAILED, the restored database differs:\n  " + "\n  ".join(differences))
         return 1
-    print(f"drill ({engine}): passed in {took:.0f} s, every count and checksum equal")
+    print(f"drill ({engine}): passed in {took:.0f} s, every count, checksum and trigger equal")
     return 0
 
 
