@@ -222,7 +222,7 @@ def change_status(
 @transaction.atomic
 def merge_duplicate(duplicate: Participant, *, merged_by: User | None) -> Participant:
     """Fold a second registration into the first: newer contact and intake answers win,
-    consents move over, the second row goes away."""
+    consents, referrals, leads and attendance move over, the second row goes away."""
     original = duplicate.possible_duplicate_of
     if original is None:
         raise ValueError("only a flagged possible duplicate can be merged")
@@ -241,6 +241,10 @@ def merge_duplicate(duplicate: Participant, *, merged_by: User | None) -> Partic
     # A referral or a fair lead follows the person, not the registration row.
     duplicate.referrals.update(participant=original)
     duplicate.leads.update(participant=original)
+    # So does what they came to: a session both rows came to keeps the first row's tick.
+    # (Through the reverse relation: activities stands above participants.)
+    duplicate.attendances.filter(session__in=original.attendances.values("session")).delete()
+    duplicate.attendances.update(participant=original)
     log_action(
         "participants.duplicate.merged",
         programme=original.programme,

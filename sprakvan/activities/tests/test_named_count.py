@@ -111,11 +111,19 @@ def test_deleting_a_participant_or_a_session_keeps_the_counts_true(
         Attendance.objects.create(session=sessions[0], participant=person)
     Attendance.objects.create(session=sessions[1], participant=duplicate)
 
-    merge_duplicate(duplicate, merged_by=coordinator)  # deletes the second registration
-    assert counted() == {sessions[0].pk: (1, 1)} == from_the_rows()
+    people[3].delete()  # a person deleted (no pair holds them)
+    assert counted() == {sessions[0].pk: (2, 0), sessions[1].pk: (1, 0)} == from_the_rows()
+
+    # The second registration's attendance moves to the first: once per session.
+    merge_duplicate(duplicate, merged_by=coordinator)
+    assert counted() == {sessions[0].pk: (1, 0), sessions[1].pk: (1, 0)} == from_the_rows()
+    assert set(original.attendances.values_list("session_id", flat=True)) == {
+        sessions[0].pk,
+        sessions[1].pk,
+    }
 
     sessions[0].delete()
-    assert counted() == {} == from_the_rows()
+    assert counted() == {sessions[1].pk: (1, 0)} == from_the_rows()
     assert not NamedCount.objects.filter(session_id=sessions[0].pk).exists()
 
 
