@@ -12,7 +12,8 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 COUNT = "activities_namedcount"
-GROUPS = ("newcomer", "established")  # participants.Group; a count column each
+COLUMNS = {"newcomer": "newcomers", "established": "established"}  # participants.Group: column
+NAMES = ", ".join(COLUMNS.values())
 
 
 def _is(group: str, row: str) -> str:
@@ -22,12 +23,12 @@ def _is(group: str, row: str) -> str:
 def _add(row: str) -> str:
     """Count the attendance `row` (NEW or OLD) in: the session's row, created if missing."""
     return (
-        f"INSERT INTO {COUNT} (session_id, newcomers, established) "
-        f"SELECT {row}.session_id, {_is('newcomer', 'p')}, {_is('established', 'p')} "
+        f"INSERT INTO {COUNT} (session_id, {NAMES}) "
+        f"SELECT {row}.session_id, {', '.join(_is(g, 'p') for g in COLUMNS)} "
         f"FROM participants_participant p WHERE p.id = {row}.participant_id "
         "ON CONFLICT (session_id) DO UPDATE SET "
-        f"newcomers = {COUNT}.newcomers + excluded.newcomers, "
-        f"established = {COUNT}.established + excluded.established;"
+        + ", ".join(f"{c} = {COUNT}.{c} + excluded.{c}" for c in COLUMNS.values())
+        + ";"
     )
 
 
@@ -38,7 +39,7 @@ def _remove(row: str) -> str:
         + ", ".join(
             f"{column} = {column} - (SELECT COUNT(*) FROM participants_participant p "
             f"WHERE p.id = {row}.participant_id AND p.\"group\" = '{group}')"
-            for group, column in zip(GROUPS, ("newcomers", "established"), strict=True)
+            for group, column in COLUMNS.items()
         )
         + f" WHERE session_id = {row}.session_id;"
     )
@@ -49,7 +50,7 @@ REGROUP = (
     f"UPDATE {COUNT} SET "
     + ", ".join(
         f"{column} = {column} + {_is(group, 'NEW')} - {_is(group, 'OLD')}"
-        for group, column in zip(GROUPS, ("newcomers", "established"), strict=True)
+        for group, column in COLUMNS.items()
     )
     + " WHERE session_id IN (SELECT a.session_id FROM activities_attendance a"
     " WHERE a.participant_id = NEW.id);"
@@ -75,9 +76,10 @@ TRIGGERS = [
     ),
 ]
 
+SUMS = ", ".join(f"SUM({_is(group, 'p')})" for group in COLUMNS)
 FILL = (
-    f"INSERT INTO {COUNT} (session_id, newcomers, established) "
-    f"SELECT a.session_id, SUM({_is('newcomer', 'p')}), SUM({_is('established', 'p')}) "
+    f"INSERT INTO {COUNT} (session_id, {NAMES}) "
+    f"SELECT a.session_id, {SUMS} "
     "FROM activities_attendance a JOIN participants_participant p ON p.id = a.participant_id "
     "GROUP BY a.session_id;"
 )
